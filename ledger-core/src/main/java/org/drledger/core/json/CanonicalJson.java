@@ -72,8 +72,9 @@ public final class CanonicalJson {
             if (msg != null && msg.toLowerCase().contains("nesting depth")) {
                 rule = "too-deep";
             }
-            throw new CanonicalJsonException(rule, "", "not valid JSON: " + msg
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+            String at = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new CanonicalJsonException(rule, "", "not valid JSON: " + msg + at, e);
         } catch (IOException e) {
             throw new CanonicalJsonException("malformed-json", "", "unreadable JSON: " + e.getMessage(), e);
         }
