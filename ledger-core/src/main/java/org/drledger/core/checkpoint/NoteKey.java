@@ -69,7 +69,7 @@ public final class NoteKey {
         if (vkey == null) {
             throw new NoteFormatException("bad-vkey", "vkey", "missing");
         }
-        String[] parts = vkey.split("\\+", -1);
+        String[] parts = vkey.split("\\+", 3); // base64 may itself contain '+'
         if (parts.length != 3 || parts[1].length() != 8) {
             throw new NoteFormatException("bad-vkey", "vkey", "expected name+hex8+base64");
         }
