@@ -1,5 +1,6 @@
 package org.drledger.core.crypto;
 
+import org.drledger.core.testing.DeterministicRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,8 +42,8 @@ class CryptoSuitesTest {
 
     @Test
     void aKeyOfOneSuiteIsRejectedByTheOtherWithWrongAlgorithm() {
-        SigningKey sm2 = CryptoSuites.SM2_SM3.generateKey(new SeededSecureRandom("cross-suite/sm2"));
-        SigningKey ed = CryptoSuites.ED25519_SHA256.generateKey(new SeededSecureRandom("cross-suite/ed25519"));
+        SigningKey sm2 = CryptoSuites.SM2_SM3.generateKey(new DeterministicRandom("cross-suite/sm2"));
+        SigningKey ed = CryptoSuites.ED25519_SHA256.generateKey(new DeterministicRandom("cross-suite/ed25519"));
         for (SigningKey key : new SigningKey[] {sm2, ed}) {
             CryptoSuite other = key.suite() == CryptoSuites.SM2_SM3 ? CryptoSuites.ED25519_SHA256 : CryptoSuites.SM2_SM3;
             assertRule(() -> other.readPrivateKeyPem(key.toPkcs8Pem()), "wrong-algorithm");

@@ -1,5 +1,6 @@
 package org.drledger.core.crypto;
 
+import org.drledger.core.testing.DeterministicRandom;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -283,18 +284,18 @@ public final class CryptoVectorsGenerator {
         sigCase(cases, "ed25519-empty", edDesc + ": empty signature", ed, msg, new byte[0], false);
         sigCase(cases, "ed25519-zero", edDesc + ": 64 zero bytes", ed, msg, new byte[64], false);
 
-        SigningKey sm = CryptoSuites.SM2_SM3.generateKey(new SeededSecureRandom("drl/crypto-vectors/sm2-a"));
-        SigningKey sm2 = CryptoSuites.SM2_SM3.generateKey(new SeededSecureRandom("drl/crypto-vectors/sm2-b"));
+        SigningKey sm = CryptoSuites.SM2_SM3.generateKey(new DeterministicRandom("drl/crypto-vectors/sm2-a"));
+        SigningKey sm2 = CryptoSuites.SM2_SM3.generateKey(new DeterministicRandom("drl/crypto-vectors/sm2-b"));
         byte[] smSig = sm.sign(msg);
         BigInteger[] rs = Sm2Reference.rs(smSig);
         BigInteger n = Sm2Suite.DOMAIN.getN();
-        String smDesc = "SM2, the key generated from SeededSecureRandom(\"drl/crypto-vectors/sm2-a\")";
+        String smDesc = "SM2, the key generated from DeterministicRandom(\"drl/crypto-vectors/sm2-a\")";
         sigCase(cases, "sm2-valid", smDesc + ": the unmodified signature", sm, msg, smSig, true);
         sigCase(cases, "sm2-bit-flipped", smDesc + ": bit 0 of the last byte (in s) flipped", sm, msg,
                 flip(smSig, smSig.length - 1), false);
         sigCase(cases, "sm2-other-message", smDesc + ": a valid signature of another message", sm, msg,
                 sm.sign(other), false);
-        sigCase(cases, "sm2-wrong-key", "SM2: a valid signature by the key of SeededSecureRandom(\"drl/crypto-vectors/"
+        sigCase(cases, "sm2-wrong-key", "SM2: a valid signature by the key of DeterministicRandom(\"drl/crypto-vectors/"
                 + "sm2-b\"), checked with the sm2-a key", sm, msg, sm2.sign(msg), false);
         sigCase(cases, "sm2-empty-user-id", smDesc + ": a valid signature made with the EMPTY user id (what 'openssl"
                 + " pkeyutl' does without -pkeyopt distid:...); the suite's user id is 1234567812345678", sm, msg,
@@ -355,9 +356,9 @@ public final class CryptoVectorsGenerator {
 
     private ObjectNode negativeKeys() throws IOException {
         ArrayNode cases = F.arrayNode();
-        SigningKey sm = CryptoSuites.SM2_SM3.generateKey(new SeededSecureRandom("drl/crypto-vectors/sm2-a"));
-        SigningKey smB = CryptoSuites.SM2_SM3.generateKey(new SeededSecureRandom("drl/crypto-vectors/sm2-b"));
-        SigningKey ed = CryptoSuites.ED25519_SHA256.generateKey(new SeededSecureRandom("drl/crypto-vectors/ed25519-a"));
+        SigningKey sm = CryptoSuites.SM2_SM3.generateKey(new DeterministicRandom("drl/crypto-vectors/sm2-a"));
+        SigningKey smB = CryptoSuites.SM2_SM3.generateKey(new DeterministicRandom("drl/crypto-vectors/sm2-b"));
+        SigningKey ed = CryptoSuites.ED25519_SHA256.generateKey(new DeterministicRandom("drl/crypto-vectors/ed25519-a"));
         String smPriv = sm.toPkcs8Pem();
         String smPub = sm.verifyingKey().toPem();
         byte[] smSpki = sm.verifyingKey().spki();
@@ -368,8 +369,8 @@ public final class CryptoVectorsGenerator {
         byte[] edRaw = ed.verifyingKey().rawPublicKey();
         String sm2 = "sm2-sm3";
         String ed25519 = "ed25519-sha256";
-        String smKey = "the SM2 key of SeededSecureRandom(\"drl/crypto-vectors/sm2-a\")";
-        String edKey = "the Ed25519 key of SeededSecureRandom(\"drl/crypto-vectors/ed25519-a\")";
+        String smKey = "the SM2 key of DeterministicRandom(\"drl/crypto-vectors/sm2-a\")";
+        String edKey = "the Ed25519 key of DeterministicRandom(\"drl/crypto-vectors/ed25519-a\")";
 
         // valid baselines, one per suite and reader
         keyCase(cases, "sm2-valid-private-pem", smKey, sm2, "private-pem", smPriv, null);
@@ -536,7 +537,7 @@ public final class CryptoVectorsGenerator {
                 + " bytes)", sm2, "private-pem",
                 smPkcs8(ecPrivateKey(Arrays.copyOfRange(KeyDer.unsigned(d, 32), 1, 32), null, null)), "bad-key");
         keyCase(cases, "bad-key-sm2-mismatched-public-key", smKey + "'s d with the public key of"
-                + " SeededSecureRandom(\"drl/crypto-vectors/sm2-b\") in the ECPrivateKey", sm2, "private-pem",
+                + " DeterministicRandom(\"drl/crypto-vectors/sm2-b\") in the ECPrivateKey", sm2, "private-pem",
                 smPkcs8(ecPrivateKey(KeyDer.unsigned(d, 32), null, smB.verifyingKey().rawPublicKey())), "bad-key");
         keyCase(cases, "bad-key-ed25519-small-order", "the neutral element (y = 1), a point of order 1: any"
                 + " signature of the form (R, 0) with R = identity verifies under it", ed25519, "raw",

@@ -1,12 +1,13 @@
 package org.drledger.core.crypto;
 
+import org.drledger.core.testing.DeterministicRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.drledger.core.crypto.CryptoSuitesTest.assertRule;
 
 import org.junit.jupiter.api.Test;
 
 class PemTest {
-    private static final SigningKey KEY = CryptoSuites.SM2_SM3.generateKey(new SeededSecureRandom("pem"));
+    private static final SigningKey KEY = CryptoSuites.SM2_SM3.generateKey(new DeterministicRandom("pem"));
 
     @Test
     void writesOpensslStylePem() {

@@ -1,5 +1,6 @@
 package org.drledger.core.crypto;
 
+import org.drledger.core.testing.DeterministicRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class RoundTripTest {
     void generatePemReadSignVerify(String suiteId, long seed) {
         CryptoSuite suite = CryptoSuites.byId(suiteId);
         Random random = new Random(seed);
-        SigningKey key = suite.generateKey(new SeededSecureRandom(suiteId + "/" + seed));
+        SigningKey key = suite.generateKey(new DeterministicRandom(suiteId + "/" + seed));
         VerifyingKey pub = key.verifyingKey();
         assertThat(key.suite()).isSameAs(suite);
         assertThat(pub.suite()).isSameAs(suite);
@@ -73,7 +74,7 @@ class RoundTripTest {
     @MethodSource("suitesAndTwoSeeds")
     void everySingleBitFlipOfASignatureFails(String suiteId, long seed) {
         CryptoSuite suite = CryptoSuites.byId(suiteId);
-        SigningKey key = suite.generateKey(new SeededSecureRandom("flip/" + suiteId + "/" + seed));
+        SigningKey key = suite.generateKey(new DeterministicRandom("flip/" + suiteId + "/" + seed));
         byte[] message = ("message " + seed).getBytes(StandardCharsets.UTF_8);
         byte[] sig = key.sign(message);
         for (int bit = 0; bit < sig.length * 8; bit++) {
@@ -88,7 +89,7 @@ class RoundTripTest {
     @MethodSource("suitesAndSeeds")
     void randomBytesAsSignatureNeverThrow(String suiteId, long seed) {
         CryptoSuite suite = CryptoSuites.byId(suiteId);
-        SigningKey key = suite.generateKey(new SeededSecureRandom("junk/" + suiteId + "/" + seed));
+        SigningKey key = suite.generateKey(new DeterministicRandom("junk/" + suiteId + "/" + seed));
         Random random = new Random(seed);
         byte[] message = "m".getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < 200; i++) {
@@ -110,7 +111,7 @@ class RoundTripTest {
      */
     @Test
     void reusedSm2SignerAgreesWithAFreshSigner() {
-        SigningKey key = CryptoSuites.SM2_SM3.generateKey(new SeededSecureRandom("reuse"));
+        SigningKey key = CryptoSuites.SM2_SM3.generateKey(new DeterministicRandom("reuse"));
         byte[] id = CryptoSuites.SM2_USER_ID.getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < 5; i++) {
             byte[] m = ("message " + i).getBytes(StandardCharsets.UTF_8);
@@ -124,18 +125,18 @@ class RoundTripTest {
     @Test
     void generationIsDeterministicForAGivenRandomAndDiffersAcrossSeeds() {
         for (CryptoSuite suite : CryptoSuites.all()) {
-            String a = suite.generateKey(new SeededSecureRandom("same")).verifyingKey().keyId();
-            String b = suite.generateKey(new SeededSecureRandom("same")).verifyingKey().keyId();
-            String c = suite.generateKey(new SeededSecureRandom("other")).verifyingKey().keyId();
+            String a = suite.generateKey(new DeterministicRandom("same")).verifyingKey().keyId();
+            String b = suite.generateKey(new DeterministicRandom("same")).verifyingKey().keyId();
+            String c = suite.generateKey(new DeterministicRandom("other")).verifyingKey().keyId();
             assertThat(a).isEqualTo(b).isNotEqualTo(c);
         }
     }
 
     @Test
     void keysOfDifferentSuitesOrBytesAreNotEqualAndToStringHidesSecrets() {
-        SigningKey sm2 = CryptoSuites.SM2_SM3.generateKey(new SeededSecureRandom("eq/sm2"));
-        SigningKey ed = CryptoSuites.ED25519_SHA256.generateKey(new SeededSecureRandom("eq/ed"));
-        SigningKey ed2 = CryptoSuites.ED25519_SHA256.generateKey(new SeededSecureRandom("eq/ed2"));
+        SigningKey sm2 = CryptoSuites.SM2_SM3.generateKey(new DeterministicRandom("eq/sm2"));
+        SigningKey ed = CryptoSuites.ED25519_SHA256.generateKey(new DeterministicRandom("eq/ed"));
+        SigningKey ed2 = CryptoSuites.ED25519_SHA256.generateKey(new DeterministicRandom("eq/ed2"));
         assertThat(sm2.verifyingKey()).isNotEqualTo(ed.verifyingKey());
         assertThat(ed.verifyingKey()).isNotEqualTo(ed2.verifyingKey()).isNotEqualTo(null).isNotEqualTo("x");
         String pemBody = ed.toPkcs8Pem().split("\n")[1];
@@ -145,7 +146,7 @@ class RoundTripTest {
 
     @Test
     void returnedArraysAreCopies() {
-        VerifyingKey pub = CryptoSuites.SM2_SM3.generateKey(new SeededSecureRandom("copies")).verifyingKey();
+        VerifyingKey pub = CryptoSuites.SM2_SM3.generateKey(new DeterministicRandom("copies")).verifyingKey();
         String keyId = pub.keyId();
         pub.spki()[30] ^= 1;
         pub.rawPublicKey()[10] ^= 1;

@@ -1,5 +1,6 @@
 package org.drledger.core.crypto;
 
+import org.drledger.core.testing.DeterministicRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ class ThreadSafetyTest {
     @ValueSource(strings = {"sm2-sm3", "ed25519-sha256"})
     void oneKeyManyThreads(String suiteId) throws Exception {
         CryptoSuite suite = CryptoSuites.byId(suiteId);
-        SigningKey key = suite.generateKey(new SeededSecureRandom("threads/" + suiteId));
+        SigningKey key = suite.generateKey(new DeterministicRandom("threads/" + suiteId));
         VerifyingKey pub = key.verifyingKey();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
