@@ -1,0 +1,66 @@
+package org.drledger.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs a benchmark group and prints each figure beside the baseline measured in the same run, with the ratio.
+ * Usage: {@code java -jar benchmarks/target/benchmarks.jar [kernel] [--quick]}.
+ */
+public final class RunBenchmarks {
+    private RunBenchmarks() {
+    }
+
+    /** figure, baseline: pairs printed as a ratio. */
+    private static final String[][] PAIRS = {
+        {"EntryBenchmarks.kernelHashAndSign", "EntryBenchmarks.bareSign"},
+        {"EntryBenchmarks.kernelVerify", "EntryBenchmarks.bareVerify"},
+        {"MerkleBenchmarks.append", "MerkleBenchmarks.bareLeafHash"},
+        {"MerkleBenchmarks.inclusionProof", "MerkleBenchmarks.bareLeafHash"},
+        {"MerkleBenchmarks.consistencyProof", "MerkleBenchmarks.bareLeafHash"},
+    };
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        ChainedOptionsBuilder opts = new OptionsBuilder()
+                .include("org.drledger.bench.(EntryBenchmarks|MerkleBenchmarks)")
+                .forks(1)
+                .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(quick ? 1 : 2))
+                .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 3))
+                .threads(1)
+                .jvmArgsAppend("-Xmx2g");
+        Collection<RunResult> results = new Runner(opts.build()).run();
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark().replace("org.drledger.bench.", "");
+            String param = r.getParams().getParamsKeys().isEmpty() ? ""
+                    : r.getParams().getParam(r.getParams().getParamsKeys().iterator().next());
+            scores.put(name + "|" + param, new double[]{r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%-36s %-15s %14s %14s %-28s %7s", "figure", "param", "ops/s", "baseline ops/s", "baseline", "ratio"));
+        for (String[] pair : PAIRS) {
+            for (Map.Entry<String, double[]> e : scores.entrySet()) {
+                String[] key = e.getKey().split("\\|", -1);
+                if (!key[0].equals(pair[0])) {
+                    continue;
+                }
+                double[] base = scores.get(pair[1] + "|" + key[1]);
+                double ratio = base == null ? Double.NaN : e.getValue()[0] / base[0];
+                lines.add(String.format("%-36s %-15s %14.0f %14.0f %-28s %7.3f", key[0], key[1], e.getValue()[0],
+                        base == null ? Double.NaN : base[0], pair[1], ratio));
+            }
+        }
+        System.out.println();
+        System.out.println("== figures beside their same-run baselines (ratio = figure / baseline) ==");
+        lines.forEach(System.out::println);
+    }
+}
