@@ -13,7 +13,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs a benchmark group and prints each figure beside the baseline measured in the same run, with the ratio.
- * Usage: {@code java -jar benchmarks/target/benchmarks.jar [kernel] [--quick]}.
+ * Usage: {@code java -jar benchmarks/target/benchmarks.jar [include-regex] [--quick]}; the default runs the kernel
+ * benchmarks ({@code EntryBenchmarks|MerkleBenchmarks}).
  */
 public final class RunBenchmarks {
     private RunBenchmarks() {
@@ -30,9 +31,11 @@ public final class RunBenchmarks {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        String include = List.of(args).stream().filter(a -> !a.startsWith("--")).findFirst()
+                .orElse("EntryBenchmarks|MerkleBenchmarks");
         ChainedOptionsBuilder opts = new OptionsBuilder()
-                .include("org.drledger.bench.(EntryBenchmarks|MerkleBenchmarks)")
-                .forks(1)
+                .include("org.drledger.bench.(" + include + ")")
+                .forks(quick ? 1 : 2)
                 .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(quick ? 1 : 2))
                 .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 3))
                 .threads(1)

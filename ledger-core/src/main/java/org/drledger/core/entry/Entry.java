@@ -74,8 +74,37 @@ public record Entry(String ledgerId, StreamId stream, long seq, String type, int
         return t.truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** {@code yyyy-MM-ddTHH:mm:ss.SSSZ}; formatted by hand because it runs for every entry. */
     public String timeText() {
-        return TIME.format(time);
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(time.getEpochSecond(), time.getNano(),
+                java.time.ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return TIME.format(time);
+        }
+        char[] c = new char[24];
+        digits(c, 0, year, 4);
+        c[4] = '-';
+        digits(c, 5, t.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, t.getDayOfMonth(), 2);
+        c[10] = 'T';
+        digits(c, 11, t.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, t.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, t.getSecond(), 2);
+        c[19] = '.';
+        digits(c, 20, t.getNano() / 1_000_000, 3);
+        c[23] = 'Z';
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** The envelope as a JSON tree (not yet canonical bytes). */
@@ -96,10 +125,26 @@ public record Entry(String ledgerId, StreamId stream, long seq, String type, int
         return o;
     }
 
-    /** The canonical bytes the entry hash is computed over; validates the payload's value space. */
+    /**
+     * The canonical bytes the entry hash is computed over; validates the payload's value space. Written member
+     * by member in canonical order (equal to {@code CanonicalJson.write(toJson())}, which a test checks) because
+     * this is on the append path of every event.
+     */
     public byte[] canonicalBytes() {
         try {
-            return CanonicalJson.write(toJson());
+            return new CanonicalJson.ObjectWriter()
+                    .strings("actor", "department", actor.department(), "user", actor.user())
+                    .string("format", FORMAT)
+                    .string("key", keyId)
+                    .string("ledger", ledgerId)
+                    .value("payload", payload)
+                    .string("prev", prev)
+                    .integer("schema", schema)
+                    .integer("seq", seq)
+                    .strings("stream", "id", stream.id(), "type", stream.type())
+                    .string("time", timeText())
+                    .string("type", type)
+                    .toByteArray();
         } catch (CanonicalJsonException e) {
             throw new EntryFormatException("not-canonical", e.where(), e.getMessage(), e);
         }

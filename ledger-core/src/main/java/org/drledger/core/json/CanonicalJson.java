@@ -9,14 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -100,8 +97,8 @@ public final class CanonicalJson {
 
     /** Writes a tree canonically, validating it on the way (trees built in code are checked like parsed ones). */
     public static byte[] write(JsonNode node) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        write(node, out, "", 0);
+        Out out = new Out(256);
+        write(node, out, null, 0);
         return out.toByteArray();
     }
 
@@ -161,30 +158,41 @@ public final class CanonicalJson {
         }
     }
 
-    private static void write(JsonNode node, ByteArrayOutputStream out, String pointer, int depth) {
+    /** Where a value sits, built as a chain so the JSON pointer string is only made when an error needs it. */
+    private record Path(Path parent, String name, int index) {
+        static String pointer(Path p) {
+            if (p == null) {
+                return "";
+            }
+            return pointer(p.parent) + "/" + (p.name != null ? escapePointer(p.name) : String.valueOf(p.index));
+        }
+    }
+
+    private static void write(JsonNode node, Out out, Path path, int depth) {
         if (depth > MAX_DEPTH) {
-            throw new CanonicalJsonException("too-deep", pointer, "nesting deeper than " + MAX_DEPTH);
+            throw new CanonicalJsonException("too-deep", Path.pointer(path), "nesting deeper than " + MAX_DEPTH);
         }
         switch (node.getNodeType()) {
             case OBJECT: {
-                List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.size());
+                int n = node.size();
+                @SuppressWarnings("unchecked")
+                Map.Entry<String, JsonNode>[] members = new Map.Entry[n];
+                int i = 0;
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    members.add(it.next());
+                    members[i++] = it.next();
                 }
                 // String.compareTo orders by UTF-16 code units, which is exactly RFC 8785 §3.2.3.
-                members.sort(Map.Entry.comparingByKey());
+                java.util.Arrays.sort(members, Map.Entry.comparingByKey());
                 out.write('{');
-                boolean first = true;
-                for (Map.Entry<String, JsonNode> m : members) {
-                    if (!first) {
+                for (i = 0; i < n; i++) {
+                    if (i > 0) {
                         out.write(',');
                     }
-                    first = false;
-                    String child = pointer + "/" + escapePointer(m.getKey());
-                    checkString(m.getKey(), child, "member name");
-                    writeString(m.getKey(), out);
+                    Path child = new Path(path, members[i].getKey(), -1);
+                    checkString(members[i].getKey(), child, "member name");
+                    writeString(members[i].getKey(), out);
                     out.write(':');
-                    write(m.getValue(), out, child, depth + 1);
+                    write(members[i].getValue(), out, child, depth + 1);
                 }
                 out.write('}');
                 return;
@@ -195,51 +203,74 @@ public final class CanonicalJson {
                     if (i > 0) {
                         out.write(',');
                     }
-                    write(node.get(i), out, pointer + "/" + i, depth + 1);
+                    write(node.get(i), out, new Path(path, null, i), depth + 1);
                 }
                 out.write(']');
                 return;
             }
             case STRING: {
                 String s = node.textValue();
-                checkString(s, pointer, "string");
+                checkString(s, path, "string");
                 writeString(s, out);
                 return;
             }
             case NUMBER: {
                 if (!node.isIntegralNumber()) {
-                    throw new CanonicalJsonException("float-not-allowed", pointer,
+                    throw new CanonicalJsonException("float-not-allowed", Path.pointer(path),
                             "non-integer number " + node.asText() + "; the ledger allows integers only");
                 }
-                BigInteger v = node.bigIntegerValue();
-                checkRange(v, pointer);
-                byte[] digits = v.toString().getBytes(StandardCharsets.US_ASCII);
-                out.write(digits, 0, digits.length);
+                if (node.canConvertToLong()) {
+                    long v = node.longValue();
+                    if (v > MAX_SAFE_INTEGER || v < -MAX_SAFE_INTEGER) {
+                        throw rangeError(BigInteger.valueOf(v), Path.pointer(path));
+                    }
+                    out.writeAscii(Long.toString(v));
+                } else {
+                    throw rangeError(node.bigIntegerValue(), Path.pointer(path));
+                }
                 return;
             }
-            case BOOLEAN: {
-                byte[] b = (node.booleanValue() ? "true" : "false").getBytes(StandardCharsets.US_ASCII);
-                out.write(b, 0, b.length);
+            case BOOLEAN:
+                out.writeAscii(node.booleanValue() ? "true" : "false");
                 return;
-            }
-            case NULL: {
-                out.write('n');
-                out.write('u');
-                out.write('l');
-                out.write('l');
+            case NULL:
+                out.writeAscii("null");
                 return;
-            }
             default:
-                throw new CanonicalJsonException("unsupported-type", pointer,
+                throw new CanonicalJsonException("unsupported-type", Path.pointer(path),
                         "value of type " + node.getNodeType() + " is outside the canonical value space");
         }
     }
 
+    private static CanonicalJsonException rangeError(BigInteger v, String pointer) {
+        return new CanonicalJsonException("integer-out-of-range", pointer,
+                "integer " + v + " is outside ±(2^53-1); encode it as a string");
+    }
+
     private static void checkRange(BigInteger v, String pointer) {
         if (v.compareTo(MAX) > 0 || v.compareTo(MIN) < 0) {
-            throw new CanonicalJsonException("integer-out-of-range", pointer,
-                    "integer " + v + " is outside ±(2^53-1); encode it as a string");
+            throw rangeError(v, pointer);
         }
+    }
+
+    private static void checkString(String s, Path path, String what) {
+        if (!isPlainNfc(s)) {
+            checkString(s, Path.pointer(path), what);
+        }
+    }
+
+    /**
+     * A fast path: text made only of characters below U+0300 or CJK unified ideographs (U+4E00–U+9FFF) is always
+     * valid and in NFC (none of these characters decomposes or composes); anything else gets the full check.
+     */
+    private static boolean isPlainNfc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x300 && (c < 0x4e00 || c > 0x9fff)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkString(String s, String pointer, String what) {
@@ -261,41 +292,155 @@ public final class CanonicalJson {
         }
     }
 
-    private static void writeString(String s, ByteArrayOutputStream out) {
+    private static void writeString(String s, Out out) {
         out.write('"');
-        int runStart = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                continue;
-            }
-            flush(s, runStart, i, out);
-            runStart = i + 1;
-            out.write('\\');
-            switch (c) {
-                case '"': out.write('"'); break;
-                case '\\': out.write('\\'); break;
-                case '\b': out.write('b'); break;
-                case '\f': out.write('f'); break;
-                case '\n': out.write('n'); break;
-                case '\r': out.write('r'); break;
-                case '\t': out.write('t'); break;
-                default:
-                    out.write('u');
-                    out.write('0');
-                    out.write('0');
-                    out.write(HEX[(c >> 4) & 0xf]);
-                    out.write(HEX[c & 0xf]);
+            if (c < 0x80) {
+                if (c >= 0x20 && c != '"' && c != '\\') {
+                    out.write(c);
+                    continue;
+                }
+                out.write('\\');
+                switch (c) {
+                    case '"': out.write('"'); break;
+                    case '\\': out.write('\\'); break;
+                    case '\b': out.write('b'); break;
+                    case '\f': out.write('f'); break;
+                    case '\n': out.write('n'); break;
+                    case '\r': out.write('r'); break;
+                    case '\t': out.write('t'); break;
+                    default:
+                        out.write('u');
+                        out.write('0');
+                        out.write('0');
+                        out.write(HEX[(c >> 4) & 0xf]);
+                        out.write(HEX[c & 0xf]);
+                }
+            } else if (c < 0x800) {
+                out.write(0xc0 | (c >> 6));
+                out.write(0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c)) {
+                // validated beforehand: a low surrogate follows
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                out.write(0xf0 | (cp >> 18));
+                out.write(0x80 | ((cp >> 12) & 0x3f));
+                out.write(0x80 | ((cp >> 6) & 0x3f));
+                out.write(0x80 | (cp & 0x3f));
+            } else {
+                out.write(0xe0 | (c >> 12));
+                out.write(0x80 | ((c >> 6) & 0x3f));
+                out.write(0x80 | (c & 0x3f));
             }
         }
-        flush(s, runStart, s.length(), out);
         out.write('"');
     }
 
-    private static void flush(String s, int from, int to, ByteArrayOutputStream out) {
-        if (from < to) {
-            byte[] b = s.substring(from, to).getBytes(StandardCharsets.UTF_8);
-            out.write(b, 0, b.length);
+    /**
+     * Writes one canonical object member by member, for hot paths that know their member names: names MUST be
+     * given in canonical (UTF-16) order, which is checked. Values are validated like {@link #write(JsonNode)}.
+     */
+    public static final class ObjectWriter {
+        private final Out out = new Out(512);
+        private String last;
+
+        public ObjectWriter() {
+            out.write('{');
+        }
+
+        private void name(String name) {
+            if (last != null) {
+                if (last.compareTo(name) >= 0) {
+                    throw new IllegalStateException("member \"" + name + "\" written after \"" + last + "\"");
+                }
+                out.write(',');
+            }
+            last = name;
+            Path p = new Path(null, name, -1);
+            checkString(name, p, "member name");
+            writeString(name, out);
+            out.write(':');
+        }
+
+        public ObjectWriter string(String name, String value) {
+            name(name);
+            checkString(value, new Path(null, name, -1), "string");
+            writeString(value, out);
+            return this;
+        }
+
+        public ObjectWriter integer(String name, long value) {
+            name(name);
+            if (value > MAX_SAFE_INTEGER || value < -MAX_SAFE_INTEGER) {
+                throw rangeError(BigInteger.valueOf(value), "/" + escapePointer(name));
+            }
+            out.writeAscii(Long.toString(value));
+            return this;
+        }
+
+        public ObjectWriter value(String name, JsonNode value) {
+            name(name);
+            CanonicalJson.write(value, out, new Path(null, name, -1), 1);
+            return this;
+        }
+
+        /** A nested object of string members, given in canonical order. */
+        public ObjectWriter strings(String name, String... namesAndValues) {
+            name(name);
+            out.write('{');
+            String prev = null;
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                String n = namesAndValues[i];
+                if (prev != null) {
+                    if (prev.compareTo(n) >= 0) {
+                        throw new IllegalStateException("member \"" + n + "\" written after \"" + prev + "\"");
+                    }
+                    out.write(',');
+                }
+                prev = n;
+                Path p = new Path(new Path(null, name, -1), n, -1);
+                checkString(n, p, "member name");
+                writeString(n, out);
+                out.write(':');
+                checkString(namesAndValues[i + 1], p, "string");
+                writeString(namesAndValues[i + 1], out);
+            }
+            out.write('}');
+            return this;
+        }
+
+        public byte[] toByteArray() {
+            out.write('}');
+            byte[] b = out.toByteArray();
+            out.len--;
+            return b;
+        }
+    }
+
+    /** An unsynchronised byte buffer (ByteArrayOutputStream locks on every write). */
+    private static final class Out {
+        private byte[] buf;
+        private int len;
+
+        Out(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        void write(int b) {
+            if (len == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            buf[len++] = (byte) b;
+        }
+
+        void writeAscii(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                write(s.charAt(i));
+            }
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buf, len);
         }
     }
 

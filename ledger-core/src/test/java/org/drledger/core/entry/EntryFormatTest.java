@@ -24,6 +24,23 @@ class EntryFormatTest {
     }
 
     @Test
+    void theHandWrittenCanonicalFormEqualsTheGenericOne() {
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < 200; i++) {
+            ObjectNode o = (ObjectNode) CanonicalJson.parse(VALID);
+            o.put("time", java.time.Instant.ofEpochMilli(r.nextLong() % 4_000_000_000_000L + 4_000_000_000_000L).toString()
+                    .replaceFirst("Z$", "").replaceFirst("(\\.\\d{3})?$", "") + "." + String.format("%03d", r.nextInt(1000)) + "Z");
+            o.put("seq", 1 + r.nextInt(1_000_000));
+            o.put("prev", "7f".repeat(32));
+            ((ObjectNode) o.get("payload")).put("k" + r.nextInt(5), "值\u00e9" + r.nextInt());
+            ((ObjectNode) o.get("actor")).put("user", "用户" + r.nextInt(100));
+            Entry e = Entry.fromJson(o);
+            assertThat(e.canonicalBytes()).isEqualTo(CanonicalJson.write(e.toJson()));
+            assertThat(e.timeText()).isEqualTo(o.get("time").asText());
+        }
+    }
+
+    @Test
     void everyMalformationHasItsOwnRule() {
         rejects(o -> o.put("extra", 1), "unknown-field", "extra");
         rejects(o -> o.remove("actor"), "missing-field", "actor");
