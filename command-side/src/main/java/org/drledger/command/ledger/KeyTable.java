@@ -1,0 +1,56 @@
+package org.drledger.command.ledger;
+
+import java.util.List;
+import java.util.Optional;
+import org.drledger.core.crypto.CryptoSuite;
+import org.drledger.core.crypto.VerifyingKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The append path's view of department keys ({@code ledger_key}), read and written inside the appending
+ * transaction. On PostgreSQL, reading the signing key takes a share lock on its row, so a revocation (which
+ * updates the row) waits for in-flight appends and no entry signed by a revoked key can commit after it.
+ */
+final class KeyTable {
+    record ActiveKey(String keyId, VerifyingKey key) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final CryptoSuite suite;
+    private final String lockClause;
+
+    KeyTable(JdbcTemplate jdbc, CryptoSuite suite, boolean postgres) {
+        this.jdbc = jdbc;
+        this.suite = suite;
+        this.lockClause = postgres ? " FOR SHARE" : " FOR UPDATE";
+    }
+
+    Optional<ActiveKey> activeKey(String department) {
+        List<ActiveKey> keys = jdbc.query(
+                "SELECT key_id, public_key FROM ledger_key WHERE department = ? AND status = 'ACTIVE'" + lockClause,
+                (rs, i) -> new ActiveKey(rs.getString(1), suite.publicKeyFromSpki(rs.getBytes(2))), department);
+        if (keys.size() > 1) {
+            throw new LedgerIntegrityException("department " + department + " has " + keys.size() + " active keys");
+        }
+        return keys.stream().findFirst();
+    }
+
+    void apply(KeyChange change, String eventId) {
+        if (change.publicKeyPem() != null) {
+            VerifyingKey key = suite.readPublicKeyPem(change.publicKeyPem());
+            if (!key.keyId().equals(change.keyId())) {
+                throw new LedgerIntegrityException("key id " + change.keyId() + " does not match its public key "
+                        + key.keyId());
+            }
+            jdbc.update("INSERT INTO ledger_key (key_id, department, public_key, status, changed_by_event) "
+                    + "VALUES (?, ?, ?, ?, ?)", change.keyId(), change.department(), key.spki(),
+                    change.state().name(), eventId);
+        } else {
+            int n = jdbc.update("UPDATE ledger_key SET status = ?, changed_by_event = ? WHERE key_id = ? AND department = ?",
+                    change.state().name(), eventId, change.keyId(), change.department());
+            if (n != 1) {
+                throw new LedgerIntegrityException("no key " + change.keyId() + " of " + change.department());
+            }
+        }
+    }
+}

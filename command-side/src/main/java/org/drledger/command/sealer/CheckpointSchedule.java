@@ -1,0 +1,19 @@
+package org.drledger.command.sealer;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Signs a checkpoint every {@code ledger.checkpoint-interval} when leaves were sealed since the last one. */
+@Component
+class CheckpointSchedule {
+    private final CheckpointService checkpoints;
+
+    CheckpointSchedule(CheckpointService checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
+    @Scheduled(fixedDelayString = "${ledger.checkpoint-interval:10s}", initialDelayString = "${ledger.checkpoint-interval:10s}")
+    void tick() {
+        checkpoints.signIfBehind();
+    }
+}

@@ -1,0 +1,75 @@
+package org.drledger.command.sealer;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.drledger.command.ledger.LedgerMetaData;
+import org.drledger.command.ledger.LedgerProperties;
+import org.drledger.core.bytes.Hex;
+import org.drledger.core.crypto.CryptoSuite;
+import org.drledger.core.entry.LedgerHashing;
+import org.drledger.core.merkle.CompactRange;
+import org.drledger.core.merkle.MerkleHasher;
+import org.drledger.core.merkle.ProofGenerator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seals every entry, in event-store order, into the global Merkle log: the next leaf index, the leaf and the
+ * completed nodes are stored in the same transaction as the processor's token, so a crash or restart neither
+ * skips nor duplicates a leaf. Runs as one tracking processor with one segment: exactly one active sealer
+ * across nodes. Signs a checkpoint every {@code ledger.checkpoint-every} leaves.
+ */
+@Component
+@ProcessingGroup(Sealer.GROUP)
+public class Sealer {
+    public static final String GROUP = "ledger-sealer";
+
+    private final MerkleStore store;
+    private final CheckpointService checkpoints;
+    private final MerkleHasher hasher;
+    private final int every;
+    /** The in-memory tail of the log; null means "reload from the store" (at start and after a rollback). */
+    private CompactRange range;
+
+    Sealer(MerkleStore store, CheckpointService checkpoints, CryptoSuite suite, LedgerProperties properties) {
+        this.store = store;
+        this.checkpoints = checkpoints;
+        this.hasher = new MerkleHasher(suite.hash());
+        this.every = properties.checkpointEvery();
+    }
+
+    @EventHandler
+    void seal(Object payload, EventMessage<?> message, TrackingToken token,
+              @MetaDataValue(LedgerMetaData.HASH) String entryHash,
+              @MetaDataValue(LedgerMetaData.SIGNATURE) String signature) {
+        if (!(message instanceof DomainEventMessage<?> event) || entryHash == null || signature == null) {
+            throw new IllegalStateException("event " + message.getIdentifier() + " is not a sealed ledger entry");
+        }
+        long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("token without position"));
+        if (range == null) {
+            long size = store.size();
+            range = CompactRange.restore(hasher, size, new ProofGenerator(hasher, store).subtreeHashesAt(size),
+                    (level, index, hash) -> {
+                        if (level > 0) {
+                            store.insertNode(level, index, hash);
+                        }
+                    });
+        }
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().onRollback(u -> range = null);
+        }
+        CompactRange r = range;
+        long leafIndex = r.size();
+        byte[] leafHash = hasher.leafHash(LedgerHashing.leafData(Hex.decode(entryHash), Hex.decode(signature)));
+        store.insertLeaf(new MerkleStore.Leaf(leafIndex, globalIndex, event.getAggregateIdentifier(),
+                event.getSequenceNumber(), entryHash, leafHash));
+        r.appendLeafHash(leafHash);
+        if (r.size() % every == 0) {
+            checkpoints.sign(r.size(), r.root());
+        }
+    }
+}

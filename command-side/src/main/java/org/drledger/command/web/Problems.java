@@ -1,0 +1,27 @@
+package org.drledger.command.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** RFC 9457 problem details with the two members every refusal carries: the field and the rule. */
+public final class Problems {
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, String field, String rule, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create("https://drledger.local/problems/" + rule));
+        p.setTitle(status.getReasonPhrase());
+        p.setProperty("field", field == null ? "" : field);
+        p.setProperty("rule", rule);
+        return p;
+    }
+
+    public static ProblemDetail withErrors(ProblemDetail p, List<Map<String, String>> errors) {
+        p.setProperty("errors", errors);
+        return p;
+    }
+}
