@@ -37,6 +37,11 @@ public class CheckpointService {
         this.suite = suite;
     }
 
+    /** The Merkle log's hash (the suite's). */
+    public org.drledger.core.crypto.HashAlgorithm suiteHash() {
+        return suite.hash();
+    }
+
     /** The log's verifier key (C2SP vkey), from the genesis entry. */
     public NoteKey logKey() {
         return NoteKey.parseVkey(jdbc.queryForObject("SELECT log_key_vkey FROM ledger_info", String.class));
