@@ -11,17 +11,18 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.drledger.command.support.CommandRefusedException;
 
 /**
- * The life of one committed personal or confidential value as the ledger records it: its stream (id = the
+ * The life of one committed personal or confidential value as the ledger records it: its stream (id = {@code pd:} + the
  * commitment hex) exists only once the opening is shredded, and it can be shredded once. Who may shred is the
  * office administrator (checked at the REST layer); auditors read openings but never change them.
  */
 @Aggregate(type = PersonalData.TYPE)
 public class PersonalData {
     public static final String TYPE = "PersonalData";
+    public static final String STREAM_PREFIX = "pd:";
     static final String COMMITMENT = "[0-9a-f]{64}";
 
     @AggregateIdentifier
-    private String commitment;
+    private String id;
     private boolean shredded;
 
     protected PersonalData() {
@@ -45,7 +46,7 @@ public class PersonalData {
 
     @EventSourcingHandler
     void on(PersonalDataShredded e) {
-        commitment = e.commitment();
+        id = STREAM_PREFIX + e.commitment();
         shredded = true;
     }
 

@@ -30,7 +30,7 @@ class VaultShredder {
     @EventHandler
     void on(PersonalDataShredded e, EventMessage<?> message, @SequenceNumber long sequence) {
         int n = jdbc.update("UPDATE vault_opening SET nonce = NULL, ciphertext = NULL, shredded_at = ?, shred_event = ? "
-                        + "WHERE commitment = ? AND shredded_at IS NULL", entryTime(e.commitment(), sequence),
+                        + "WHERE commitment = ? AND shredded_at IS NULL", entryTime(PersonalData.STREAM_PREFIX + e.commitment(), sequence),
                 message.getIdentifier(), e.commitment());
         if (n != 1) {
             throw new IllegalStateException("the vault holds no unshredded opening of " + e.commitment());

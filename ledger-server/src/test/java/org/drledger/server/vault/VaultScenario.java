@@ -168,7 +168,7 @@ abstract class VaultScenario {
         ResponseEntity<String> shred = call(admin, HttpMethod.POST, "/api/vault/openings/" + commitment + "/shred",
                 shredBody);
         assertThat(shred.getStatusCode()).isEqualTo(HttpStatus.OK);
-        SignedEntry shredEntry = entry(commitment);
+        SignedEntry shredEntry = entry("pd:" + commitment);
         assertThat(shredEntry.entry().stream().type()).isEqualTo(PersonalData.TYPE);
         assertThat(shredEntry.entry().type()).isEqualTo("PersonalDataShredded");
         assertThat(shredEntry.entry().actor().user()).isEqualTo(admin.username());
@@ -182,7 +182,7 @@ abstract class VaultScenario {
         assertThat(row.get("ciphertext")).isNull();
         assertThat(row.get("shredded_at")).isEqualTo(shredEntry.entry().timeText());
         assertThat(row.get("shred_event")).isEqualTo(jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry "
-                + "WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, commitment));
+                + "WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, "pd:" + commitment));
         JsonNode shredReply = json.readTree(shred.getBody());
         assertThat(shredReply.get("shreddedAt").textValue()).isEqualTo(row.get("shredded_at"));
         assertThat(shredReply.get("shredEvent").textValue()).isEqualTo(row.get("shred_event"));
