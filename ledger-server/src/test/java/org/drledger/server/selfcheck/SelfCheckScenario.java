@@ -211,7 +211,7 @@ abstract class SelfCheckScenario {
 
     @Test
     void aChangedTimeIsReportedAtItsEntry() {
-        String witness = "jiwei.example";
+        String witness = "witness:jiwei.example";
         long leaf = leaf(witness, 0);
         DateTimeFormatter canonical = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
         SelfCheckReport r = tampered(() -> editMeta(witness, 0, m -> m.put(LedgerMetaData.TIME,
