@@ -1,6 +1,7 @@
 package org.drledger.server;
 
 import org.drledger.command.ledger.GenesisBootstrap;
+import org.drledger.command.selfcheck.LedgerIntegrity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -8,7 +9,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Ensures the ledger and the first administrator exist, then prints where to find the server and its log key. */
+/**
+ * Ensures the ledger and the first administrator exist, prints where to find the server and its log key, then runs
+ * the ledger self-check once (after the ledger is ensured, so it checks the ledger that is being served).
+ */
 @Component
 class StartupReport {
     private static final Logger log = LoggerFactory.getLogger("drledger");
@@ -16,11 +20,14 @@ class StartupReport {
     private final GenesisBootstrap genesis;
     private final org.drledger.server.security.FirstStart firstStart;
     private final Environment env;
+    private final LedgerIntegrity integrity;
 
-    StartupReport(GenesisBootstrap genesis, org.drledger.server.security.FirstStart firstStart, Environment env) {
+    StartupReport(GenesisBootstrap genesis, org.drledger.server.security.FirstStart firstStart, Environment env,
+                  LedgerIntegrity integrity) {
         this.genesis = genesis;
         this.firstStart = firstStart;
         this.env = env;
+        this.integrity = integrity;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -39,5 +46,6 @@ class StartupReport {
                     .append("  (shown once; stored only as a hash)\n");
         }
         log.info(sb.toString());
+        integrity.checkOnStart();
     }
 }

@@ -62,6 +62,9 @@ public class GenesisBootstrap {
         }
         String ledgerId = properties.id() == null || properties.id().isBlank()
                 ? "drl-" + HexFormat.of().formatHex(randomBytes(4)) : properties.id();
+        if (!ledgerId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new IllegalStateException("ledger.id must be letters, digits, '.', '_' or '-' (at most 64): " + ledgerId);
+        }
         String origin = properties.origin() == null || properties.origin().isBlank()
                 ? "drledger.local/" + ledgerId : properties.origin();
         SigningKey logKey = suite.generateKey(random);

@@ -53,6 +53,17 @@ public class LedgerConfiguration {
             .setTokenColumn("token").setTokenTypeColumn("token_type").setTimestampColumn("timestamp")
             .setOwnerColumn("owner").build();
 
+    /**
+     * A failing event handler must fail its unit of work: for the sealer that means the batch rolls back and is
+     * retried (never a skipped leaf), for in-transaction projections that the command fails (never a projection
+     * silently behind the ledger). Axon's default would log and continue.
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    void propagateHandlerErrors(org.axonframework.config.EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(
+                c -> org.axonframework.eventhandling.PropagatingErrorHandler.instance());
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {

@@ -17,10 +17,21 @@ import org.drledger.core.checkpoint.NoteKey;
  */
 @Aggregate(type = "Witness")
 public class Witness {
-    public record RegisterWitness(@TargetAggregateIdentifier String name, String vkey) {
+    /** Aggregate ids are prefixed by kind so no user-chosen id of another kind can collide. */
+    public static final String STREAM_PREFIX = "witness:";
+
+    public record RegisterWitness(String name, String vkey) {
+        @TargetAggregateIdentifier
+        public String streamId() {
+            return STREAM_PREFIX + name;
+        }
     }
 
-    public record RetireWitness(@TargetAggregateIdentifier String name, String reason) {
+    public record RetireWitness(String name, String reason) {
+        @TargetAggregateIdentifier
+        public String streamId() {
+            return STREAM_PREFIX + name;
+        }
     }
 
     public record WitnessRegistered(String name, String vkey) {
@@ -30,6 +41,7 @@ public class Witness {
     }
 
     @AggregateIdentifier
+    private String id;
     private String name;
     private boolean retired;
 
@@ -68,6 +80,7 @@ public class Witness {
 
     @EventSourcingHandler
     void on(WitnessRegistered e) {
+        id = STREAM_PREFIX + e.name();
         name = e.name();
     }
 

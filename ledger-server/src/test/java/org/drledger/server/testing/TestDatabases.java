@@ -3,14 +3,13 @@ package org.drledger.server.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Databases for server tests: a private in-memory H2 (PostgreSQL mode) per Spring context, or a private schema
  * in the PostgreSQL that CI provides ({@code DRL_TEST_POSTGRES_URL}, {@code _USER}, {@code _PASSWORD}). Outside CI
- * PostgreSQL tests skip with a visible message; with {@code DRL_REQUIRE_POSTGRES=1} (set by .ci/run) they fail
- * instead of skipping.
+ * PostgreSQL test classes are annotated {@link RequiresPostgres}: they skip with a visible message, and with
+ * {@code DRL_REQUIRE_POSTGRES=1} (set by .ci/run) they fail instead of skipping.
  */
 public final class TestDatabases {
     private TestDatabases() {
@@ -31,9 +30,8 @@ public final class TestDatabases {
             if ("1".equals(System.getenv("DRL_REQUIRE_POSTGRES"))) {
                 throw new IllegalStateException("DRL_REQUIRE_POSTGRES=1 but DRL_TEST_POSTGRES_URL is not set");
             }
-            String msg = "SKIPPED PostgreSQL test: DRL_TEST_POSTGRES_URL is not set (.ci/run sets it; CI never skips)";
-            System.err.println(msg);
-            Assumptions.abort(msg);
+            throw new IllegalStateException("PostgreSQL test without DRL_TEST_POSTGRES_URL; annotate the class "
+                    + "@RequiresPostgres so it is skipped visibly outside CI");
         }
         String schema = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
