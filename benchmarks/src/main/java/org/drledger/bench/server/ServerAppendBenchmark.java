@@ -25,14 +25,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.drledger.bench.server.plain.PlainAxonBaseline;
 import org.drledger.command.actor.ActorMetaData;
 import org.drledger.command.actor.Role;
 import org.drledger.command.sealer.MerkleStore;
+import org.drledger.command.sealer.Sealer;
 import org.drledger.server.LedgerServerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
@@ -54,7 +58,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * <p>Usage: {@code java -jar benchmarks/target/benchmarks.jar server-append [options]} with PostgreSQL from
  * {@code DRL_BENCH_POSTGRES_URL/_USER/_PASSWORD}, else {@code DRL_TEST_POSTGRES_*}. Options (defaults):
  * {@code --clients=1,8 --paths=gateway,http --rounds=3 --ids=1000 --gateway-commands=1:5000,8:20000
- * --http-commands=1:200,8:800 --warmup-gateway=2000 --warmup-http=100 --only=both --profile --keep-schemas}.
+ * --http-commands=1:200,8:800 --warmup-gateway=5000 --warmup-http=100 --catch-up-commands=10000 --only=both --profile
+ * --keep-schemas}; options
+ * starting with {@code spring. logging. ledger. axon. server. management.} are settings for the applications.
  */
 public final class ServerAppendBenchmark {
     public static final String TICK_PATH = "/api/bench/counters/{counterId}/ticks";
@@ -68,15 +74,22 @@ public final class ServerAppendBenchmark {
 
     record Options(List<Integer> clients, List<String> paths, int rounds, int ids, Map<Integer, Integer> gatewayCommands,
                    Map<Integer, Integer> httpCommands, int warmupGateway, int warmupHttp, String only, boolean profile,
-                   boolean keepSchemas) {
+                   boolean keepSchemas, int catchUpCommands, Map<String, String> settings) {
+        /** Options with these prefixes are Spring settings for both applications (e.g. --logging.level.x=DEBUG). */
+        static final List<String> SETTING_PREFIXES = List.of("spring.", "logging.", "ledger.", "axon.", "server.",
+                "management.");
+
         static Options parse(String[] args) {
             Map<String, String> o = new LinkedHashMap<>();
+            Map<String, String> settings = new LinkedHashMap<>();
             for (String a : args) {
                 if (!a.startsWith("--")) {
                     continue;
                 }
                 int eq = a.indexOf('=');
-                o.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
+                String key = eq < 0 ? a.substring(2) : a.substring(2, eq);
+                String value = eq < 0 ? "true" : a.substring(eq + 1);
+                (SETTING_PREFIXES.stream().anyMatch(key::startsWith) ? settings : o).put(key, value);
             }
             return new Options(
                     Arrays.stream(o.getOrDefault("clients", "1,8").split(",")).map(Integer::parseInt).toList(),
@@ -85,11 +98,13 @@ public final class ServerAppendBenchmark {
                     Integer.parseInt(o.getOrDefault("ids", "1000")),
                     counts(o.getOrDefault("gateway-commands", "1:5000,8:20000")),
                     counts(o.getOrDefault("http-commands", "1:200,8:800")),
-                    Integer.parseInt(o.getOrDefault("warmup-gateway", "2000")),
+                    Integer.parseInt(o.getOrDefault("warmup-gateway", "5000")),
                     Integer.parseInt(o.getOrDefault("warmup-http", "100")),
                     o.getOrDefault("only", "both"),
                     Boolean.parseBoolean(o.getOrDefault("profile", "false")),
-                    Boolean.parseBoolean(o.getOrDefault("keep-schemas", "false")));
+                    Boolean.parseBoolean(o.getOrDefault("keep-schemas", "false")),
+                    Integer.parseInt(o.getOrDefault("catch-up-commands", "10000")),
+                    settings);
         }
 
         private static Map<Integer, Integer> counts(String spec) {
@@ -144,7 +159,7 @@ public final class ServerAppendBenchmark {
         AppendProfile plainProfile = opt.profile() ? new AppendProfile("plain") : null;
         ConfigurableApplicationContext plain = null;
         ConfigurableApplicationContext ledger = null;
-        java.util.concurrent.atomic.AtomicInteger threadCount = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger threadCount = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(
                 opt.clients().stream().max(Integer::compare).orElse(1), r -> {
                     Thread t = new Thread(r, CLIENT_THREAD + "-" + threadCount.incrementAndGet());
@@ -157,7 +172,7 @@ public final class ServerAppendBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             if (opt.plain()) {
                 long t0 = System.nanoTime();
-                plain = startPlain(db, plainSchema, plainProfile);
+                plain = startPlain(db, plainSchema, plainProfile, opt.settings());
                 System.out.printf(Locale.ROOT, "plain Axon baseline ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
                 CommandGateway gw = plain.getBean(CommandGateway.class);
                 int port = port(plain);
@@ -166,7 +181,7 @@ public final class ServerAppendBenchmark {
             }
             if (opt.ledger()) {
                 long t0 = System.nanoTime();
-                ledger = startLedger(db, ledgerSchema, dataDir, ledgerProfile);
+                ledger = startLedger(db, ledgerSchema, dataDir, ledgerProfile, opt.settings());
                 System.out.printf(Locale.ROOT, "ledger server ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
                 String clerkAuth = setUpDepartment(ledger, http);
                 CommandGateway gw = ledger.getBean(CommandGateway.class);
@@ -182,7 +197,14 @@ public final class ServerAppendBenchmark {
             Map<String, List<Run>> results = new LinkedHashMap<>();
             List<String> lags = new ArrayList<>();
             List<String> profiles = new ArrayList<>();
+            boolean caughtUp = false;
             for (int c : opt.clients()) {
+                if (c > 1 && !caughtUp && targets.containsKey("ledger gateway") && opt.catchUpCommands() > 0) {
+                    // before the first concurrent run: concurrent runs may stall the sealer (see docs/benchmarks.md)
+                    lags.add(sealerCatchUp(ledger, clients, targets.get("ledger gateway"), c, opt.catchUpCommands(),
+                            "cu" + run, opt.ids()));
+                    caughtUp = true;
+                }
                 for (String path : opt.paths()) {
                     String key = path + "|" + c;
                     int warm = path.equals("http") ? opt.warmupHttp() : opt.warmupGateway();
@@ -234,6 +256,11 @@ public final class ServerAppendBenchmark {
                         }
                     }
                 }
+            }
+            if (ledger != null) {
+                // give a stalled sealer one last chance, then say what the Merkle log holds
+                awaitSealed(ledger, 5);
+                lags.add(sealedSummary(ledger));
             }
             report(opt, results, lags, profiles);
         } catch (Exception e) {
@@ -396,6 +423,57 @@ public final class ServerAppendBenchmark {
         return new double[]{unsealed, (System.nanoTime() - t0) / 1e9};
     }
 
+    /** What the Merkle log holds at the end: every entry exactly once, leaf indexes without holes? */
+    static String sealedSummary(ConfigurableApplicationContext ledger) {
+        JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
+        Map<String, Object> m = jdbc.queryForMap("SELECT (SELECT COUNT(*) FROM domain_event_entry) AS events, "
+                + "(SELECT COUNT(*) FROM merkle_leaf) AS leaves, "
+                + "(SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM merkle_leaf) AS size, "
+                + "(SELECT COUNT(*) FROM domain_event_entry e WHERE NOT EXISTS (SELECT 1 FROM merkle_leaf l WHERE "
+                + "l.aggregate_identifier = e.aggregate_identifier AND l.sequence_number = e.sequence_number)) AS unsealed");
+        return String.format("at the end: %s entries, %s leaves, log size (max leaf index + 1) %s, %s entries without a leaf",
+                m.get("events"), m.get("leaves"), m.get("size"), m.get("unsealed"));
+    }
+
+    /**
+     * The sealer's own throughput: with the sealer processor stopped, {@code commands} ledger commands from
+     * {@code clients} threads; then the sealer is started again and timed from its first new leaf to the last.
+     * All entries are committed before it reads them, so out-of-order commits play no part here.
+     */
+    static String sealerCatchUp(ConfigurableApplicationContext ledger, ExecutorService pool, Target target, int clients,
+                                int commands, String prefix, int ids) throws Exception {
+        awaitSealed(ledger, 60);
+        TrackingEventProcessor sealer = ledger.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(Sealer.GROUP, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no tracking processor " + Sealer.GROUP));
+        sealer.shutDown();
+        Run appended = run(pool, target, clients, commands, prefix, ids);
+        MerkleStore merkle = ledger.getBean(MerkleStore.class);
+        long events = ledger.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        long before = merkle.size();
+        long t0 = System.nanoTime();
+        sealer.start();
+        long first = 0;
+        long sealed = before;
+        while (sealed < events) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            long now = merkle.size();
+            if (now > before && first == 0) {
+                first = System.nanoTime();
+                before = now; // rate from the first sealed batch on (excludes the token claim)
+            }
+            sealed = now;
+            if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(10)) {
+                throw new IllegalStateException("the sealer did not catch up within 10 minutes");
+            }
+        }
+        long end = System.nanoTime();
+        double rate = first == 0 || end == first ? Double.NaN : (sealed - before) / ((end - first) / 1e9);
+        return String.format(Locale.ROOT, "catch-up: %d entries appended by %d clients with the sealer stopped (%.0f events/s);"
+                        + " restarted, all sealed %.2f s later; sealing rate %.0f entries/s", commands, clients,
+                appended.opsPerSecond(), (end - t0) / 1e9, rate);
+    }
+
     /**
      * The office administrator registers the department {@value #DEPARTMENT} and generates its key over HTTP (real
      * endpoints); a clerk of that department is created. Returns the clerk's Basic authorization header.
@@ -464,9 +542,11 @@ public final class ServerAppendBenchmark {
         return Integer.parseInt(ctx.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
-    static ConfigurableApplicationContext startLedger(Database db, String schema, Path dataDir, AppendProfile profile) {
-        List<String> args = new ArrayList<>(db.springArgs(schema));
-        args.add("--ledger.data-dir=" + dataDir);
+    static ConfigurableApplicationContext startLedger(Database db, String schema, Path dataDir, AppendProfile profile,
+                                                      Map<String, String> overrides) {
+        Map<String, String> settings = db.settings(schema);
+        settings.put("ledger.data-dir", dataDir.toString());
+        settings.putAll(overrides);
         return new SpringApplicationBuilder(LedgerServerApplication.class)
                 .profiles("postgres")
                 .initializers(ctx -> {
@@ -475,29 +555,38 @@ public final class ServerAppendBenchmark {
                         ctx.getBeanFactory().addBeanPostProcessor(profile);
                     }
                 })
-                .run(args.toArray(String[]::new));
+                .run(args(settings));
     }
 
-    static ConfigurableApplicationContext startPlain(Database db, String schema, AppendProfile profile) {
-        List<String> args = new ArrayList<>(db.springArgs(schema));
-        args.addAll(List.of(
-                "--spring.config.name=drl-bench-plain-baseline", // no application.yml: only these settings
-                "--springdoc.api-docs.enabled=false",
-                "--springdoc.swagger-ui.enabled=false",
-                "--spring.flyway.target=1", // V1: the event store tables only
-                "--axon.axonserver.enabled=false",
-                "--axon.update-check.disabled=true",
-                "--axon.serializer.general=jackson",
-                "--axon.serializer.events=jackson",
-                "--axon.serializer.messages=jackson",
-                "--management.endpoints.web.exposure.include=health"));
+    static ConfigurableApplicationContext startPlain(Database db, String schema, AppendProfile profile,
+                                                     Map<String, String> overrides) {
+        Map<String, String> settings = db.settings(schema);
+        settings.put("spring.config.name", "drl-bench-plain-baseline"); // no application.yml: only these settings
+        settings.put("springdoc.api-docs.enabled", "false");
+        settings.put("springdoc.swagger-ui.enabled", "false");
+        settings.put("spring.flyway.target", "1"); // V1: the event store tables only
+        settings.put("axon.axonserver.enabled", "false");
+        settings.put("axon.update-check.disabled", "true");
+        settings.put("axon.serializer.general", "jackson");
+        settings.put("axon.serializer.events", "jackson");
+        settings.put("axon.serializer.messages", "jackson");
+        settings.put("management.endpoints.web.exposure.include", "health");
+        overrides.forEach((k, v) -> {
+            if (!k.startsWith("ledger.")) {
+                settings.put(k, v);
+            }
+        });
         return new SpringApplicationBuilder(PlainAxonBaseline.class)
                 .initializers(ctx -> {
                     if (profile != null) {
                         ctx.getBeanFactory().addBeanPostProcessor(profile);
                     }
                 })
-                .run(args.toArray(String[]::new));
+                .run(args(settings));
+    }
+
+    private static String[] args(Map<String, String> settings) {
+        return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     /** Keeps the baseline's package out of the ledger server's component scan (which covers all of org.drledger). */
@@ -536,19 +625,20 @@ public final class ServerAppendBenchmark {
             return v == null || v.isBlank() ? null : v;
         }
 
-        List<String> springArgs(String schema) {
-            return List.of(
-                    "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                    "--spring.datasource.username=" + user,
-                    "--spring.datasource.password=" + password,
-                    "--spring.flyway.schemas=" + schema,
-                    "--spring.flyway.create-schemas=true",
-                    "--server.port=0",
-                    "--spring.main.banner-mode=off",
-                    "--logging.level.root=WARN",
-                    "--logging.level.org.axonframework=ERROR",
-                    "--logging.level.org.springdoc=ERROR",
-                    "--logging.level.org.springframework.core.annotation.AnnotationTypeMapping=ERROR");
+        Map<String, String> settings(String schema) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+            m.put("spring.datasource.username", user);
+            m.put("spring.datasource.password", password);
+            m.put("spring.flyway.schemas", schema);
+            m.put("spring.flyway.create-schemas", "true");
+            m.put("server.port", "0");
+            m.put("spring.main.banner-mode", "off");
+            m.put("logging.level.root", "WARN");
+            m.put("logging.level.org.axonframework", "ERROR");
+            m.put("logging.level.org.springdoc", "ERROR");
+            m.put("logging.level.org.springframework.core.annotation.AnnotationTypeMapping", "ERROR");
+            return m;
         }
 
         void dropSchema(String schema) {
