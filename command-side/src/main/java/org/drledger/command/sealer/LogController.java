@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.drledger.command.ledger.StoredEntry;
 import org.drledger.command.support.CommandRefusedException;
+import org.drledger.command.support.ConditionalOnLedgerRole;
+import org.drledger.command.support.LedgerRoles;
 import org.drledger.core.bytes.Hex;
 import org.drledger.core.crypto.CryptoSuite;
 import org.drledger.core.entry.SignedEntry;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/log")
 @Tag(name = "Merkle log (public)")
+@ConditionalOnLedgerRole(LedgerRoles.COMMAND)
 class LogController {
     static final int MAX_ENTRIES = 1000;
     private static final MediaType TEXT = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
