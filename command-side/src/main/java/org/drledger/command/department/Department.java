@@ -19,12 +19,15 @@ import org.drledger.command.department.Events.DepartmentKeyRevoked;
 import org.drledger.command.department.Events.DepartmentKeyRotated;
 import org.drledger.command.department.Events.DepartmentRegistered;
 import org.drledger.command.support.CommandRefusedException;
+import org.drledger.command.support.ConditionalOnLedgerRole;
+import org.drledger.command.support.LedgerRoles;
 
 /**
  * A member department of the joint conference (or the office itself) and the lifecycle of its signing keys. At
  * most one key is active at a time; a new key replaces the old one by rotation.
  */
 @Aggregate(type = "Department")
+@ConditionalOnLedgerRole(LedgerRoles.COMMAND)
 public class Department {
     enum KeyState { ACTIVE, ROTATED, REVOKED, COMPROMISED }
 

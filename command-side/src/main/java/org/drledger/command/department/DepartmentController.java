@@ -16,6 +16,8 @@ import org.drledger.command.department.Commands.RegisterDepartment;
 import org.drledger.command.department.Commands.RegisterDepartmentKey;
 import org.drledger.command.department.Commands.RevokeDepartmentKey;
 import org.drledger.command.department.Commands.RotateDepartmentKey;
+import org.drledger.command.support.ConditionalOnLedgerRole;
+import org.drledger.command.support.LedgerRoles;
 import org.drledger.core.crypto.SigningKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +33,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/departments")
 @Tag(name = "Departments and keys")
+@ConditionalOnLedgerRole(LedgerRoles.COMMAND)
 class DepartmentController {
     static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 

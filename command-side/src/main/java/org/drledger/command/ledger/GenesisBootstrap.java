@@ -7,6 +7,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drledger.command.actor.ActorMetaData;
 import org.drledger.command.department.Commands.RegisterDepartment;
+import org.drledger.command.support.ConditionalOnLedgerRole;
+import org.drledger.command.support.LedgerRoles;
 import org.drledger.core.checkpoint.NoteKey;
 import org.drledger.core.checkpoint.NoteSigner;
 import org.drledger.core.crypto.CryptoSuite;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
  * records the genesis entry and the office's registration. On later starts it loads what exists.
  */
 @Component
+@ConditionalOnLedgerRole(LedgerRoles.COMMAND)
 public class GenesisBootstrap {
     private static final Logger log = LoggerFactory.getLogger(GenesisBootstrap.class);
 

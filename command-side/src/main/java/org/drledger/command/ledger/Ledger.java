@@ -8,9 +8,12 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.drledger.command.support.ConditionalOnLedgerRole;
+import org.drledger.command.support.LedgerRoles;
 
 /** The ledger itself: one stream holding the genesis entry. */
 @Aggregate(type = "Ledger")
+@ConditionalOnLedgerRole(LedgerRoles.COMMAND)
 public class Ledger {
     @AggregateIdentifier
     private String ledgerId;

@@ -106,6 +106,8 @@ public class LedgerConfiguration {
         JdbcEventStorageEngine jdbcEngine = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactionManager)
+                // duplicate (aggregate, sequence) keys become Axon concurrency errors, i.e. HTTP 409, not 500
+                .persistenceExceptionResolver(new org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
                 .dataType(byte[].class)

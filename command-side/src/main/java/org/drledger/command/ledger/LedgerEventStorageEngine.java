@@ -154,12 +154,8 @@ public final class LedgerEventStorageEngine implements EventStorageEngine {
         if (inBatch != null && inBatch.entry().seq() == seq - 1) {
             return inBatch.hashHex();
         }
-        List<StoredEntry.Row> rows = jdbc.query("SELECT global_index, type, aggregate_identifier, sequence_number, "
-                        + "payload_type, payload_revision, payload, meta_data FROM domain_event_entry "
-                        + "WHERE aggregate_identifier = ? AND sequence_number = ?",
-                (rs, i) -> new StoredEntry.Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getBytes(8)),
-                event.getAggregateIdentifier(), seq - 1);
+        List<StoredEntry.Row> rows = jdbc.query(StoredEntry.SELECT_ROWS + "WHERE aggregate_identifier = ? AND sequence_number = ?",
+                StoredEntry.ROW_MAPPER, event.getAggregateIdentifier(), seq - 1);
         if (rows.size() != 1) {
             throw new LedgerIntegrityException("stream " + event.getType() + "/" + event.getAggregateIdentifier()
                     + " has no stored entry #" + (seq - 1) + " to link entry #" + seq + " to");

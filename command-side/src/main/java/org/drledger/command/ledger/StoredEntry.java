@@ -26,6 +26,14 @@ public final class StoredEntry {
                       String payloadRevision, byte[] payload, byte[] metaData) {
     }
 
+    /** Selects the columns {@link #ROW_MAPPER} reads; append a WHERE / ORDER BY clause. */
+    public static final String SELECT_ROWS = "SELECT global_index, type, aggregate_identifier, sequence_number, "
+            + "payload_type, payload_revision, payload, meta_data FROM domain_event_entry ";
+
+    public static final org.springframework.jdbc.core.RowMapper<Row> ROW_MAPPER = (rs, i) -> new Row(rs.getLong(1),
+            rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getBytes(7),
+            rs.getBytes(8));
+
     /** A row whose ledger entry cannot even be rebuilt (missing metadata, payload not canonical JSON, ...). */
     public static final class UnreadableEntry extends RuntimeException {
         public UnreadableEntry(String message, Throwable cause) {

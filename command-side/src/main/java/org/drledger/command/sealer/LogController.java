@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.drledger.command.ledger.StoredEntry;
 import org.drledger.command.support.CommandRefusedException;
+import org.drledger.command.support.ConditionalOnLedgerRole;
+import org.drledger.command.support.LedgerRoles;
 import org.drledger.core.bytes.Hex;
 import org.drledger.core.crypto.CryptoSuite;
 import org.drledger.core.entry.SignedEntry;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/log")
 @Tag(name = "Merkle log (public)")
+@ConditionalOnLedgerRole(LedgerRoles.COMMAND)
 class LogController {
     static final int MAX_ENTRIES = 1000;
     private static final MediaType TEXT = new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
@@ -145,10 +148,8 @@ class LogController {
         String ledgerId = jdbc.queryForObject("SELECT ledger_id FROM ledger_info", String.class);
         List<Map<String, Object>> out = new ArrayList<>();
         for (MerkleStore.Leaf l : merkle.leaves(from, to)) {
-            StoredEntry.Row row = jdbc.queryForObject("SELECT global_index, type, aggregate_identifier, sequence_number, "
-                            + "payload_type, payload_revision, payload, meta_data FROM domain_event_entry WHERE global_index = ?",
-                    (rs, i) -> new StoredEntry.Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getBytes(8)), l.globalIndex());
+            StoredEntry.Row row = jdbc.queryForObject(StoredEntry.SELECT_ROWS + "WHERE global_index = ?",
+                    StoredEntry.ROW_MAPPER, l.globalIndex());
             SignedEntry e = StoredEntry.rebuild(row, ledgerId);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("leafIndex", l.leafIndex());

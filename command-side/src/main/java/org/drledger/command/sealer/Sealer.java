@@ -9,6 +9,8 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.drledger.command.ledger.LedgerMetaData;
 import org.drledger.command.ledger.LedgerProperties;
+import org.drledger.command.support.ConditionalOnLedgerRole;
+import org.drledger.command.support.LedgerRoles;
 import org.drledger.core.bytes.Hex;
 import org.drledger.core.crypto.CryptoSuite;
 import org.drledger.core.entry.LedgerHashing;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(Sealer.GROUP)
+@ConditionalOnLedgerRole(LedgerRoles.COMMAND)
 public class Sealer {
     public static final String GROUP = "ledger-sealer";
 

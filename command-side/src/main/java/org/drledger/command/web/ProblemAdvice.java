@@ -15,6 +15,7 @@ import org.drledger.command.support.CommandRefusedException;
 import org.drledger.core.FormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +27,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -124,6 +126,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (uniqueViolation(e)) {
+            // e.g. an aggregate id taken by a concurrent or earlier command: the event store's unique key refused it
+            return exists(new DuplicateKeyException(e.getMessage(), e));
+        }
         String ref = UUID.randomUUID().toString();
         log.error("Unexpected error {}", ref, e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "", "internal-error",
@@ -169,6 +175,45 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, field, "malformed-body",
                 "the request body is not valid JSON for this operation"));
+    }
+
+    /**
+     * Spring MVC's own refusals (unknown route, wrong method or media type, missing or mistyped parameter) get the
+     * field and the rule every problem carries.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail p
+                && (p.getProperties() == null || !p.getProperties().containsKey("rule"))) {
+            String field = ex instanceof MissingServletRequestParameterException m ? m.getParameterName()
+                    : ex instanceof TypeMismatchException t && t.getPropertyName() != null ? t.getPropertyName() : "";
+            String rule = switch (statusCode.value()) {
+                case 400 -> ex instanceof MissingServletRequestParameterException ? "required"
+                        : ex instanceof TypeMismatchException ? "type-mismatch" : "bad-request";
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 413 -> "too-large";
+                case 415 -> "unsupported-media-type";
+                default -> "status-" + statusCode.value();
+            };
+            p.setProperty("field", field);
+            p.setProperty("rule", rule);
+        }
+        return response;
+    }
+
+    /** A unique-key violation (SQLSTATE 23505 on H2 and PostgreSQL) anywhere in the cause chain. */
+    private static boolean uniqueViolation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException s && ("23505".equals(s.getSQLState())
+                    || (s.getNextException() != null && "23505".equals(s.getNextException().getSQLState())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String last(String[] codes) {

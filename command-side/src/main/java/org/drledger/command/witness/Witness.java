@@ -8,6 +8,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.drledger.command.support.CommandRefusedException;
+import org.drledger.command.support.ConditionalOnLedgerRole;
+import org.drledger.command.support.LedgerRoles;
 import org.drledger.core.FormatException;
 import org.drledger.core.checkpoint.NoteKey;
 
@@ -16,6 +18,7 @@ import org.drledger.core.checkpoint.NoteKey;
  * recorded in the ledger, so anyone can check its cosignatures.
  */
 @Aggregate(type = "Witness")
+@ConditionalOnLedgerRole(LedgerRoles.COMMAND)
 public class Witness {
     /** Aggregate ids are prefixed by kind so no user-chosen id of another kind can collide. */
     public static final String STREAM_PREFIX = "witness:";

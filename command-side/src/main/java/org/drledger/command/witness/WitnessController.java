@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drledger.command.actor.AccessPolicy;
+import org.drledger.command.support.ConditionalOnLedgerRole;
+import org.drledger.command.support.LedgerRoles;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Witness registration (office administrator) and the public list of witnesses. */
 @RestController
 @Tag(name = "Witnesses")
+@ConditionalOnLedgerRole(LedgerRoles.COMMAND)
 class WitnessController {
     private final CommandGateway commands;
     private final AccessPolicy access;

@@ -195,11 +195,8 @@ class AppendPathTest {
     }
 
     private SignedEntry row(String aggregateId, long seq) {
-        StoredEntry.Row r = jdbc.queryForObject("SELECT global_index, type, aggregate_identifier, sequence_number, "
-                        + "payload_type, payload_revision, payload, meta_data FROM domain_event_entry "
-                        + "WHERE aggregate_identifier = ? AND sequence_number = ?",
-                (rs, i) -> new StoredEntry.Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getBytes(8)), aggregateId, seq);
+        StoredEntry.Row r = jdbc.queryForObject(StoredEntry.SELECT_ROWS + "WHERE aggregate_identifier = ? AND sequence_number = ?",
+                StoredEntry.ROW_MAPPER, aggregateId, seq);
         return StoredEntry.rebuild(r, "L");
     }
 }

@@ -1,5 +1,6 @@
 package org.drledger.server.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +9,6 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,8 +18,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Public: the log (checkpoints, proofs, entries), witness cosignature submission (verified by signature), health,
- * info and the API docs. Everything else needs an authenticated user; department scope and roles are checked
- * per command ({@code AccessPolicy}).
+ * info and the API docs ({@link PublicEndpoints}). Everything else needs an authenticated user; writing needs a
+ * writing role (an auditor reads everything and writes nothing); department scope and roles are checked per
+ * command ({@code AccessPolicy}). Refusals are problem+json, and every one is recorded ({@link RefusedAttemptLog}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -31,15 +32,20 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
+        ProblemResponses problems = new ProblemResponses(mapper);
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/api/log/**", "/api/public/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/log/checkpoints/*/cosignatures").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers(HttpMethod.GET, PublicEndpoints.GET).permitAll()
+                        .requestMatchers(HttpMethod.POST, PublicEndpoints.POST).permitAll()
+                        .requestMatchers(PublicEndpoints.ANY).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(PublicEndpoints.WRITER_ROLES)
+                        .requestMatchers(HttpMethod.PUT, "/api/**").hasAnyRole(PublicEndpoints.WRITER_ROLES)
+                        .requestMatchers(HttpMethod.PATCH, "/api/**").hasAnyRole(PublicEndpoints.WRITER_ROLES)
+                        .requestMatchers(HttpMethod.DELETE, "/api/**").hasAnyRole(PublicEndpoints.WRITER_ROLES)
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(b -> b.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();

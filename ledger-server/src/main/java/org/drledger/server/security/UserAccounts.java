@@ -37,9 +37,34 @@ class UserAccounts implements UserDetailsService {
                         rs.getBoolean(5)), username).stream().findFirst();
     }
 
-    List<LedgerUser> all() {
-        return jdbc.query("SELECT username, password_hash, department, roles, enabled FROM app_user ORDER BY username",
-                (rs, i) -> new LedgerUser(rs.getString(1), "", rs.getString(3), roles(rs.getString(4)), rs.getBoolean(5)));
+    /** An account as shown to administrators and auditors: never the password hash. */
+    record Account(String username, String department, List<String> roles, boolean enabled, String createdAt) {
+    }
+
+    List<Account> all() {
+        return jdbc.query("SELECT username, department, roles, enabled, created_at FROM app_user ORDER BY username",
+                (rs, i) -> account(rs));
+    }
+
+    Optional<Account> account(String username) {
+        return jdbc.query("SELECT username, department, roles, enabled, created_at FROM app_user WHERE username = ?",
+                (rs, i) -> account(rs), username).stream().findFirst();
+    }
+
+    private static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Account(rs.getString(1), rs.getString(2), roles(rs.getString(3)).stream().map(Enum::name).sorted()
+                .toList(), rs.getBoolean(4), rs.getString(5));
+    }
+
+    /** False if there is no such user. */
+    boolean setEnabled(String username, boolean enabled) {
+        return jdbc.update("UPDATE app_user SET enabled = ? WHERE username = ?", enabled, username) == 1;
+    }
+
+    /** False if there is no such user. */
+    boolean setPassword(String username, String rawPassword) {
+        return jdbc.update("UPDATE app_user SET password_hash = ? WHERE username = ?", encoder.encode(rawPassword),
+                username) == 1;
     }
 
     long count() {

@@ -1,0 +1,37 @@
+package org.drledger.server.security;
+
+import org.springframework.util.AntPathMatcher;
+
+/**
+ * What anyone may call without logging in: reading the log (checkpoints, proofs, entries, witnesses), public
+ * pages, submitting witness cosignatures (accepted only if they verify), health, info and the API docs. One list
+ * for the security chain and the API documentation.
+ */
+public final class PublicEndpoints {
+    static final String[] GET = {"/api/log/**", "/api/public/**"};
+    static final String[] POST = {"/api/log/checkpoints/*/cosignatures"};
+    static final String[] ANY = {"/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+    /** Writing needs one of these roles; an auditor reads everything and writes nothing. */
+    static final String[] WRITER_ROLES = {"OFFICE_ADMIN", "DEPT_CLERK", "DEPT_APPROVER"};
+
+    private static final AntPathMatcher MATCHER = new AntPathMatcher();
+
+    private PublicEndpoints() {
+    }
+
+    /** Whether an operation (HTTP method, path or path template) is public. */
+    public static boolean isPublic(String method, String path) {
+        return matches(ANY, path) || ("GET".equalsIgnoreCase(method) && matches(GET, path))
+                || ("POST".equalsIgnoreCase(method) && matches(POST, path));
+    }
+
+    private static boolean matches(String[] patterns, String path) {
+        for (String p : patterns) {
+            if (MATCHER.match(p, path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
