@@ -1,7 +1,9 @@
 package org.drledger.command.ledger;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.drledger.core.crypto.CryptoSuite;
 import org.drledger.core.crypto.VerifyingKey;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +21,9 @@ final class KeyTable {
     private final CryptoSuite suite;
     private final String lockClause;
 
+    /** Key id → public key never changes (the id is the key's hash), so decoded keys are kept: decoding is costly. */
+    private final Map<String, VerifyingKey> decoded = new ConcurrentHashMap<>();
+
     KeyTable(JdbcTemplate jdbc, CryptoSuite suite, boolean postgres) {
         this.jdbc = jdbc;
         this.suite = suite;
@@ -28,7 +33,15 @@ final class KeyTable {
     Optional<ActiveKey> activeKey(String department) {
         List<ActiveKey> keys = jdbc.query(
                 "SELECT key_id, public_key FROM ledger_key WHERE department = ? AND status = 'ACTIVE'" + lockClause,
-                (rs, i) -> new ActiveKey(rs.getString(1), suite.publicKeyFromSpki(rs.getBytes(2))), department);
+                (rs, i) -> {
+                    String keyId = rs.getString(1);
+                    byte[] spki = rs.getBytes(2);
+                    VerifyingKey key = decoded.computeIfAbsent(keyId, k -> suite.publicKeyFromSpki(spki));
+                    if (!key.keyId().equals(keyId)) {
+                        throw new LedgerIntegrityException("stored key " + keyId + " does not match its public key");
+                    }
+                    return new ActiveKey(keyId, key);
+                }, department);
         if (keys.size() > 1) {
             throw new LedgerIntegrityException("department " + department + " has " + keys.size() + " active keys");
         }

@@ -28,6 +28,15 @@ public class MerkleStore implements SubtreeHashes {
         return max == null ? 0 : max + 1;
     }
 
+    long globalIndexOf(String aggregateId, long sequence) {
+        Long g = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND sequence_number = ?", Long.class, aggregateId, sequence);
+        if (g == null) {
+            throw new IllegalStateException("no stored event " + aggregateId + "#" + sequence);
+        }
+        return g;
+    }
+
     void insertLeaf(Leaf leaf) {
         jdbc.update("INSERT INTO merkle_leaf (leaf_index, global_index, aggregate_identifier, sequence_number, "
                         + "entry_hash, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)", leaf.leafIndex(), leaf.globalIndex(),

@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.drledger.command.ledger.LedgerMetaData;
@@ -46,13 +45,15 @@ public class Sealer {
     }
 
     @EventHandler
-    void seal(Object payload, EventMessage<?> message, TrackingToken token,
+    void seal(Object payload, EventMessage<?> message,
               @MetaDataValue(LedgerMetaData.HASH) String entryHash,
               @MetaDataValue(LedgerMetaData.SIGNATURE) String signature) {
         if (!(message instanceof DomainEventMessage<?> event) || entryHash == null || signature == null) {
             throw new IllegalStateException("event " + message.getIdentifier() + " is not a sealed ledger entry");
         }
-        long globalIndex = token.position().orElseThrow(() -> new IllegalStateException("token without position"));
+        // Not token.position(): a gap-aware token reports the highest index seen, and an event that commits after
+        // a later one (concurrent writers) would then claim another leaf's global index.
+        long globalIndex = store.globalIndexOf(event.getAggregateIdentifier(), event.getSequenceNumber());
         if (range == null) {
             long size = store.size();
             range = CompactRange.restore(hasher, size, new ProofGenerator(hasher, store).subtreeHashesAt(size),

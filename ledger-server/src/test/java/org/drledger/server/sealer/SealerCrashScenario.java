@@ -49,6 +49,35 @@ abstract class SealerCrashScenario {
     abstract int faultsFired();
 
     @Test
+    void concurrentWritersCommittingOutOfOrderAreEachSealedOnce() throws Exception {
+        String office = jdbc.queryForObject("SELECT root_department FROM ledger_info", String.class);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterDepartment(
+                                "c" + thread + "-" + i, "dept", false, null)).andMetaData(ActorMetaData.of(office, "w" + thread)));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> merkle.size() == events);
+        assertThat(jdbc.queryForList("SELECT global_index FROM merkle_leaf ORDER BY global_index", Long.class))
+                .isEqualTo(jdbc.queryForList("SELECT global_index FROM domain_event_entry ORDER BY global_index", Long.class));
+        assertThat(jdbc.queryForList("SELECT leaf_index FROM merkle_leaf ORDER BY leaf_index", Long.class))
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, events).boxed().toList());
+    }
+
+    @Test
     void aCrashMidBatchNeitherSkipsNorDuplicatesALeaf() {
         installFault(FAIL_AT);
         String office = jdbc.queryForObject("SELECT root_department FROM ledger_info", String.class);
