@@ -1,6 +1,10 @@
 package org.drledger.server.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +31,10 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(Clock clock,
+            @Value("${ledger.security.verified-password-ttl:PT5M}") Duration verifiedPasswordTtl) {
+        return new VerifiedPasswordCache(new BCryptPasswordEncoder(), clock, verifiedPasswordTtl, 10_000,
+                new SecureRandom());
     }
 
     @Bean
