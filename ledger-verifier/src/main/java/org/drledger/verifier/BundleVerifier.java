@@ -57,6 +57,11 @@ public final class BundleVerifier {
             "checkpoint.consistency", "checkpoint.trusted", "cosignature.signature", "commitment.opening",
             "task.one-draw", "task.non-random", "task.draw", "task.randomness", "task.timing", "task.publication");
 
+    private static final List<String> AUTHENTIC_CHECKS =
+            List.of("entry.ledger", "entry.hash", "entry.key", "entry.signature");
+    private static final List<String> FULL_ENTRY_CHECKS = List.of("entry.ledger", "entry.hash", "entry.key",
+            "entry.signature", "chain.sequence", "chain.prev");
+
     /** What a caller brings besides the bundle. */
     public record Options(Optional<byte[]> trustedCheckpoint) {
         public static Options none() {
@@ -202,6 +207,7 @@ public final class BundleVerifier {
                     try {
                         cp = NoteVerifier.verifyCheckpoint(line.note(), logKey, List.of()).checkpoint();
                         report.pass("checkpoint.signature");
+                        report.pass("checkpoint.origin");
                     } catch (CheckpointVerificationException e) {
                         String check = e.check().equals("checkpoint.origin") ? "checkpoint.origin"
                                 : "checkpoint.signature";
@@ -348,8 +354,9 @@ public final class BundleVerifier {
                             verifier.verifyAuthentic(s, leaf);
                             partialChain(s, leaf, partialSeq, partialHash);
                         }
-                        report.pass("entry.hash");
-                        report.pass("entry.signature");
+                        for (String c : full ? FULL_ENTRY_CHECKS : AUTHENTIC_CHECKS) {
+                            report.pass(c);
+                        }
                     } catch (EntryVerificationException x) {
                         report.fail(x.check(), Report.Failure.at(e, leaf, x.expected(), x.computed(), x.getMessage()));
                     }
@@ -370,6 +377,7 @@ public final class BundleVerifier {
                 }
                 digest(lines);
             }
+            boolean beyond = false;
             if (full) {
                 if (trusted != null && trusted.size == 0) {
                     report.pass("checkpoint.trusted");
@@ -378,10 +386,14 @@ public final class BundleVerifier {
                     if (checkpoints.get(i).size == 0) {
                         continue;
                     }
+                    beyond = true;
                     report.fail("checkpoint.beyond-log", Report.Failure.at("checkpoint of size "
                                     + checkpoints.get(i).size, "at least " + checkpoints.get(i).size + " entries",
                             expectedLeaf + " entries", "a signed checkpoint is larger than the log: the tail was "
                                     + "deleted or truncated"));
+                }
+                if (!beyond && !checkpoints.isEmpty()) {
+                    report.pass("checkpoint.beyond-log");
                 }
                 if (trusted != null && trusted.size > expectedLeaf) {
                     report.fail("checkpoint.trusted", Report.Failure.at("--trusted-checkpoint size " + trusted.size,
@@ -402,6 +414,7 @@ public final class BundleVerifier {
                 report.unchecked("log.inclusion", "a full bundle is checked against the roots directly");
             } else {
                 report.unchecked("checkpoint.root", "a partial bundle proves inclusion instead of recomputing roots");
+                report.unchecked("checkpoint.beyond-log", "a partial bundle does not hold the whole log");
                 report.unchecked("chain.sequence", "a partial bundle holds only some entries of a stream; links are "
                         + "checked between consecutive entries only");
                 report.unchecked("bundle.trust", "a partial bundle cannot prove that no key entry was left out");

@@ -69,7 +69,7 @@ public final class Report {
             if (failed > 0) {
                 return Status.FAIL;
             }
-            return uncheckedReason != null && passed == 0 ? Status.UNCHECKED : Status.PASS;
+            return passed == 0 ? Status.UNCHECKED : Status.PASS;
         }
 
         public long passed() {
@@ -86,7 +86,8 @@ public final class Report {
 
         /** Why (part of) this check was not performed, or null. */
         public String reason() {
-            return uncheckedReason;
+            return uncheckedReason == null && passed == 0 && failed == 0 ? "nothing of this kind in the input"
+                    : uncheckedReason;
         }
     }
 
@@ -159,8 +160,8 @@ public final class Report {
         for (Check c : checks.values()) {
             ObjectNode j = cs.addObject().put("check", c.name).put("status", c.status().name())
                     .put("passed", c.passed).put("failed", c.failed);
-            if (c.uncheckedReason != null) {
-                j.put("reason", c.uncheckedReason);
+            if (c.reason() != null) {
+                j.put("reason", c.reason());
             }
             if (!c.failures.isEmpty()) {
                 ArrayNode fs = j.putArray("failures");
@@ -190,7 +191,7 @@ public final class Report {
         for (Check c : checks.values()) {
             sb.append(String.format("%-9s %-24s", c.status(), c.name));
             if (c.status() == Status.UNCHECKED) {
-                sb.append(' ').append(c.uncheckedReason);
+                sb.append(' ').append(c.reason());
             } else {
                 sb.append(' ').append(c.passed).append(" ok");
                 if (c.failed > 0) {
