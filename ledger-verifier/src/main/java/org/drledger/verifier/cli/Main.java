@@ -94,7 +94,13 @@ public final class Main {
             ex.getCommandLine().getErr().flush();
             return UNUSABLE;
         });
-        int rc = cl.execute(args);
+        int rc;
+        try {
+            rc = cl.execute(args);
+        } catch (Throwable t) { // a broken installation (missing class) still gets one line, not a stack trace
+            err.println("error: " + t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).replace('\n', ' '));
+            rc = UNUSABLE;
+        }
         out.flush();
         err.flush();
         return rc;
