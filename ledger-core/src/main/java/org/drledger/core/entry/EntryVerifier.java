@@ -27,11 +27,14 @@ public final class EntryVerifier {
     }
 
     /**
-     * Verifies the entry at Merkle leaf {@code position}. On failure the stream's tip is left unchanged.
+     * Checks ledger id, hash, key validity and signature but not the stream chain: for exports that hold only some
+     * entries of a stream (a per-task bundle), whose chains a caller checks where consecutive entries are present.
+     *
+     * @return the recomputed entry hash
      */
-    public void verify(SignedEntry signed, long position) throws EntryVerificationException {
+    public byte[] verifyAuthentic(SignedEntry signed, long position) throws EntryVerificationException {
         Entry e = signed.entry();
-        String where = "stream " + e.stream() + " seq " + e.seq() + " (leaf " + position + ")";
+        String where = where(e, position);
         if (!ledgerId.equals(e.ledgerId())) {
             throw new EntryVerificationException("entry.ledger", where, ledgerId, e.ledgerId(),
                     "entry belongs to another ledger");
@@ -51,6 +54,20 @@ public final class EntryVerifier {
             throw new EntryVerificationException("entry.signature", where, "a valid signature by " + e.keyId(),
                     Hex.encode(signed.signature()), "signature does not verify");
         }
+        return computed;
+    }
+
+    private static String where(Entry e, long position) {
+        return "stream " + e.stream() + " seq " + e.seq() + " (leaf " + position + ")";
+    }
+
+    /**
+     * Verifies the entry at Merkle leaf {@code position}. On failure the stream's tip is left unchanged.
+     */
+    public void verify(SignedEntry signed, long position) throws EntryVerificationException {
+        Entry e = signed.entry();
+        String where = where(e, position);
+        byte[] computed = verifyAuthentic(signed, position);
         Tip tip = tips.get(e.stream());
         long expectedSeq = tip == null ? 0 : tip.seq() + 1;
         if (e.seq() != expectedSeq) {
