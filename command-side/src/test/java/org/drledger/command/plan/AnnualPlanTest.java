@@ -588,4 +588,73 @@ class AnnualPlanTest {
                         List.of())), DEC_20, FACTS))
                 .expectException(refused("batches[0].batchId", "id-format", false));
     }
+
+    @Test
+    void aPlanHasAtMostFiveHundredBatchesOfAtMostAHundredItems() {
+        List<PlanBatch> many = java.util.stream.IntStream.rangeClosed(1, AnnualPlan.MAX_BATCHES + 1)
+                .mapToObj(i -> batch("scjgj-" + i, "scjgj")).toList();
+        fixture.givenNoPriorActivity()
+                .when(new SubmitDepartmentPlan(YEAR, "scjgj", many, DEC_20, FACTS))
+                .expectNoEvents()
+                .expectException(refused("batches", "too-many", false));
+        ItemRef[] items = java.util.stream.IntStream.rangeClosed(1, AnnualPlan.MAX_ITEMS + 1)
+                .mapToObj(i -> new ItemRef("scjgj-list", 1, "B01-" + i)).toArray(ItemRef[]::new);
+        fixture.givenNoPriorActivity()
+                .when(new SubmitDepartmentPlan(YEAR, "scjgj", List.of(batch("scjgj-01", "scjgj", new Ratio(1, 20),
+                        items)), DEC_20, FACTS))
+                .expectNoEvents()
+                .expectException(refused("batches[0].items", "too-many", false));
+    }
+
+    @Test
+    void batchTextsAreBounded() {
+        PlanBatch b = batch("scjgj-01", "scjgj");
+        fixture.givenNoPriorActivity()
+                .when(new SubmitDepartmentPlan(YEAR, "scjgj", List.of(new PlanBatch(b.batchId(),
+                        b.inspectingAuthority(), "检".repeat(501), b.items(), b.period(), b.unit(), b.ratio(), 1, 20,
+                        "scjgj", List.of())), DEC_20, FACTS))
+                .expectNoEvents()
+                .expectException(refused("batches[0].name", "too-long", false));
+    }
+
+    @Test
+    void anApprovalDocumentAndAnAdjustmentReasonAreBounded() {
+        fixture.given(consolidated())
+                .when(new RecordGovernmentApproval(YEAR, "函".repeat(501), LocalDate.of(YEAR, 1, 28)))
+                .expectNoEvents()
+                .expectException(refused("document", "too-long", false));
+        fixture.given(consolidated(), approved(), published())
+                .when(new AdjustPlan(YEAR, adding(batch("joint-02", "swj")), "因".repeat(4001), "a",
+                        LocalDate.of(YEAR, 3, 27), 7, FACTS))
+                .expectNoEvents()
+                .expectException(refused("reason", "too-long", false));
+    }
+
+    @Test
+    void cannotChangeABatchNotInForce() {
+        LocalDate mar27 = LocalDate.of(YEAR, 3, 27);
+        fixture.given(consolidated(), approved(), published())
+                .when(adjust(mar27, new PlanChanges(List.of(), List.of(), List.of(batch("nope", "scjgj")))))
+                .expectNoEvents()
+                .expectException(refused("changes.changed[0].batchId", "unknown-batch", false));
+        PlanChanges removal = new PlanChanges(List.of(), List.of("joint-01"), List.of());
+        fixture.given(consolidated(), approved(), published(), new DistrictPlanAdjusted(YEAR, 1, removal, "r", "a",
+                        mar27, new Period(LocalDate.of(YEAR, 3, 25), LocalDate.of(YEAR, 3, 31))))
+                .when(adjust(LocalDate.of(YEAR, 6, 25), new PlanChanges(List.of(), List.of("joint-01"), List.of())))
+                .expectNoEvents()
+                .expectException(refused("changes.removed[0]", "unknown-batch", false));
+    }
+
+    @Test
+    void aSecondAdjustmentCountsOn() {
+        LocalDate mar27 = LocalDate.of(YEAR, 3, 27);
+        LocalDate jun30 = LocalDate.of(YEAR, 6, 30);
+        PlanChanges first = adding(batch("joint-02", "swj"));
+        PlanChanges second = new PlanChanges(List.of(), List.of("joint-02"), List.of());
+        fixture.given(consolidated(), approved(), published(), new DistrictPlanAdjusted(YEAR, 1, first, "r", "a",
+                        mar27, new Period(LocalDate.of(YEAR, 3, 25), LocalDate.of(YEAR, 3, 31))))
+                .when(adjust(jun30, second))
+                .expectEvents(new DistrictPlanAdjusted(YEAR, 2, second, "上级部署专项抽查", "区人民政府分管副区长", jun30,
+                        new Period(LocalDate.of(YEAR, 6, 24), jun30)));
+    }
 }

@@ -31,7 +31,8 @@ import org.springframework.context.annotation.Import;
  * departments draft, revise and publish their lists; the office's joint list consolidates them; the department
  * plans for 2027 come in (one late); the office consolidates the district plan, records the government's approval,
  * publishes and files it; an adjustment is refused outside the quarter-end window and accepted inside it. Every
- * entry is sealed and the self-check passes. Runs on H2 and on PostgreSQL (subclasses).
+ * entry is sealed and the self-check passes. Departments, calendar, approver and filing recipient are the
+ * district's own ({@code seeds/ziyang-plan-2020.json}, 益资政发〔2020〕6号). Runs on H2 and on PostgreSQL (subclasses).
  */
 @Import(MutableClockConfiguration.class)
 abstract class ListsAndPlanScenario extends ServerTestSupport {
@@ -47,8 +48,17 @@ abstract class ListsAndPlanScenario extends ServerTestSupport {
     private record Dept(String id, String list, TestUsers.Credentials clerk, TestUsers.Credentials approver) {
     }
 
-    private Dept departmentWithPublishedList(List<String> codes) {
-        String id = department();
+    /** One of the departments the district's document names, registered (with a signing key) under a fresh id. */
+    private String register(ZiyangPlanSeed.Department seed) {
+        String id = unique(seed.id());
+        assertThat(http.post("/api/departments", admin, Map.of("departmentId", id, "name", seed.name())).status())
+                .isEqualTo(201);
+        assertThat(http.post("/api/departments/" + id + "/keys", admin, null).status()).isEqualTo(201);
+        return id;
+    }
+
+    private Dept departmentWithPublishedList(ZiyangPlanSeed.Department seed, List<String> codes) {
+        String id = register(seed);
         TestUsers.Credentials clerk = user(id, Role.DEPT_CLERK);
         TestUsers.Credentials approver = user(id, Role.DEPT_APPROVER);
         String list = id + "-list";
@@ -79,10 +89,11 @@ abstract class ListsAndPlanScenario extends ServerTestSupport {
     void listsThenTheAnnualPlanFromSubmissionToAdjustment() {
         clock.setToday(LocalDate.of(2026, 12, 1));
 
-        // 1. three departments' lists, drafted, revised and published
-        Dept a = departmentWithPublishedList(List.of("A01-01", "A01-02"));
-        Dept b = departmentWithPublishedList(List.of("A01-01", "A01-03"));
-        Dept c = departmentWithPublishedList(List.of("A01-03"));
+        // 1. three of the district's priority lead departments (益资政发〔2020〕6号): lists drafted, revised, published
+        List<ZiyangPlanSeed.Department> leads = ZiyangPlanSeed.priorityLeadDepartments();
+        Dept a = departmentWithPublishedList(leads.get(0), List.of("A01-01", "A01-02"));
+        Dept b = departmentWithPublishedList(leads.get(1), List.of("A01-01", "A01-03"));
+        Dept c = departmentWithPublishedList(leads.get(2), List.of("A01-03"));
         ok(http.post("/api/checklists/" + a.list() + "/items/A01-02/retire", a.clerk(),
                 Map.of("reason", "并入营业执照检查")), 204);
         assertThat(ok(http.post("/api/checklists/" + a.list() + "/publish", a.approver(), null), 200)
@@ -107,6 +118,8 @@ abstract class ListsAndPlanScenario extends ServerTestSupport {
         JsonNode planA = ok(http.post("/api/plans/" + YEAR + "/departments/" + a.id(), a.approver(),
                 plan(batch(YEAR, a.id() + "-01", a.id(), List.of(), List.of(item(a.list(), 2, "A01-01"))))), 201);
         assertThat(planA.get("late").asBoolean()).isFalse();
+        assertThat(planA.get("deadline").asText()).as("12月底前, the year before")
+                .isEqualTo(ZiyangPlanSeed.due("departmentPlansDue", YEAR).toString());
         JsonNode planB = ok(http.post("/api/plans/" + YEAR + "/departments/" + b.id(), b.approver(),
                 plan(batch(YEAR, b.id() + "-01", b.id(), List.of(), List.of(item(b.list(), 1, "A01-01"))),
                         batch(YEAR, b.id() + "-02", b.id(), List.of(), List.of(item(b.list(), 1, "A01-03"))))), 201);
@@ -133,6 +146,8 @@ abstract class ListsAndPlanScenario extends ServerTestSupport {
         JsonNode consolidated = ok(http.post(district + "/consolidation", admin, Map.of("departmentPlans", selections,
                 "jointBatches", List.of(jointBatch))), 200);
         assertThat(consolidated.get("late").asBoolean()).isFalse();
+        assertThat(consolidated.get("deadline").asText()).as("1月底前")
+                .isEqualTo(ZiyangPlanSeed.due("districtPlanDue", YEAR).toString());
         assertThat(consolidated.get("departmentPlans")).hasSize(3);
         assertThat(consolidated.get("departmentPlans").get(1).get("batchIds")).extracting(JsonNode::asText)
                 .containsExactly(b.id() + "-01", b.id() + "-02");
@@ -144,7 +159,10 @@ abstract class ListsAndPlanScenario extends ServerTestSupport {
         clock.setToday(LocalDate.of(2027, 2, 5));
         JsonNode published = ok(http.post(district + "/publication", admin, null), 200);
         assertThat(published.get("late").asBoolean()).isFalse();
-        ok(http.post(district + "/filing", admin, Map.of("filedWith", "益阳市市场监督管理局", "filedOn", "2027-02-05")), 200);
+        assertThat(published.get("deadline").asText()).as("2月上旬")
+                .isEqualTo(ZiyangPlanSeed.due("publicationDue", YEAR).toString());
+        ok(http.post(district + "/filing", admin, Map.of("filedWith", ZiyangPlanSeed.filedWith(),
+                "filedOn", "2027-02-05")), 200);
 
         // 5. an adjustment: refused outside the window, accepted inside it
         Map<String, Object> adjustment = Map.of(
@@ -155,7 +173,7 @@ abstract class ListsAndPlanScenario extends ServerTestSupport {
                         "changed", List.of(with(batch(YEAR, a.id() + "-01", a.id(), List.of(),
                                 List.of(item(a.list(), 2, "A01-01"))), "quantity", 5))),
                 "reason", "市局部署专项抽查，调整批次",
-                "approver", "区市场监管领域部门联合双随机一公开监管联席会议");
+                "approver", ZiyangPlanSeed.government());
         clock.setToday(LocalDate.of(2027, 2, 20));
         long before = events();
         Http.Response outside = http.post(district + "/adjustments", admin, adjustment);
@@ -168,13 +186,15 @@ abstract class ListsAndPlanScenario extends ServerTestSupport {
         assertThat(adjusted.get("adjustment").asInt()).isEqualTo(1);
         assertThat(adjusted.get("window").get("from").asText()).isEqualTo("2027-03-25");
         assertThat(adjusted.get("window").get("to").asText()).isEqualTo("2027-03-31");
+        assertThat(LocalDate.parse(adjusted.get("window").get("from").asText()).plusDays(
+                ZiyangPlanSeed.adjustmentWindowDays() - 1L)).as("每个季度的最后一个星期").isEqualTo(LocalDate.of(YEAR, 3, 31));
 
         // the plan as it stands, with its history
         JsonNode view = ok(http.get(district, c.clerk()), 200);
         assertThat(view.get("state").get("publishedOn").asText()).isEqualTo("2027-02-05");
         assertThat(view.get("state").get("filedOn").asText()).isEqualTo("2027-02-05");
         assertThat(view.get("approval").get("document").asText()).isEqualTo("资政函〔2027〕3号");
-        assertThat(view.get("filing").get("filedWith").asText()).isEqualTo("益阳市市场监督管理局");
+        assertThat(view.get("filing").get("filedWith").asText()).isEqualTo(ZiyangPlanSeed.filedWith());
         assertThat(view.get("adjustments")).hasSize(1);
         Map<String, String> status = new java.util.TreeMap<>();
         view.get("batches").forEach(r -> status.put(r.get("batchId").asText(), r.get("status").asText()));
