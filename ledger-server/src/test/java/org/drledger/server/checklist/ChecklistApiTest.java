@@ -83,6 +83,10 @@ class ChecklistApiTest extends EmbeddedServerTest {
                 + "AND sequence_number = 4", byte[].class, "checklist:" + list);
         assertThat(new String(meta, StandardCharsets.UTF_8)).as("the publication is the approver's act")
                 .contains("\"" + approver.username() + "\"");
+        byte[] payload = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND sequence_number = 4", byte[].class, "checklist:" + list);
+        assertThat(new String(payload, StandardCharsets.UTF_8)).as("a ratio is {num, den} and nothing else")
+                .contains("\"ratioCap\":{\"den\":10,\"num\":1}").doesNotContain("properPositive");
         assertThat(jdbc.queryForObject("SELECT type FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "AND sequence_number = 0", String.class, "checklist:" + list)).isEqualTo("InspectionChecklist");
     }
