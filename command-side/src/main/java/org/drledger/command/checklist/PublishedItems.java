@@ -97,6 +97,19 @@ public class PublishedItems {
         return out;
     }
 
+    /** What {@code published_item} holds for {@code ref}; empty when that version does not publish that code. */
+    public Optional<PublishedItemFact> fact(ItemRef ref) {
+        return facts(List.of(ref)).stream().findFirst();
+    }
+
+    /**
+     * Whether {@code ref} may be inspected or planned: its version publishes it and neither that version nor the
+     * list's latest one lists it as retired. For other features' checks ("only published items").
+     */
+    public boolean isInspectable(ItemRef ref) {
+        return fact(ref).filter(f -> !f.retired()).isPresent();
+    }
+
     private static String join(List<ObjectType> types) {
         return types.stream().map(Enum::name).collect(Collectors.joining(","));
     }

@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.drledger.command.actor.Role;
+import org.drledger.command.checklist.ItemRef;
+import org.drledger.command.checklist.PublishedItems;
 import org.drledger.server.testing.EmbeddedServerTest;
 import org.drledger.server.testing.Http;
 import org.drledger.server.testing.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Lists over HTTP: a department's clerk drafts, revises and retires its own list, its approver publishes it, the
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * published versions fill {@code published_item}.
  */
 class ChecklistApiTest extends EmbeddedServerTest {
+    @Autowired
+    PublishedItems publishedItems;
 
     private Http.Response draft(TestUsers.Credentials who, String listId, String owner, String kind) {
         return http.post("/api/checklists", who, Map.of("listId", listId, "ownerDepartment", owner, "kind", kind,
@@ -164,6 +169,11 @@ class ChecklistApiTest extends EmbeddedServerTest {
                 String.class, list)).as("version 1 stays as it was published").isEmpty();
         assertThat(http.get("/api/checklists/" + list + "/versions", clerk).json().findValuesAsText("version"))
                 .containsExactly("1", "2");
+        assertThat(publishedItems.isInspectable(new ItemRef(list, 1, "A01-01"))).isTrue();
+        assertThat(publishedItems.isInspectable(new ItemRef(list, 1, "A01-03")))
+                .as("retired in the latest version, so no longer inspectable through version 1").isFalse();
+        assertThat(publishedItems.isInspectable(new ItemRef(list, 3, "A01-01"))).as("version 3 is not published").isFalse();
+        assertThat(publishedItems.fact(new ItemRef(list, 2, "A01-01")).orElseThrow().ratioCap().den()).isEqualTo(10);
 
         long before = events();
         problem(revise(clerk, list, SeedItems.item("A01-03")), 409, "item.code", "item-retired");
