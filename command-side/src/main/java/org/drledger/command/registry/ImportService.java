@@ -216,6 +216,7 @@ class ImportService {
         rows.put("warnings", job.counts().warnings());
         rows.put("written", job.counts().written());
         out.put("rows", rows);
+        out.put("percent", percent(job));
         out.put("createdAt", job.createdAt());
         out.put("startedAt", job.startedAt());
         out.put("finishedAt", job.finishedAt());
@@ -224,6 +225,20 @@ class ImportService {
             out.put("report", report(job, page, size, status));
         }
         return out;
+    }
+
+    /**
+     * Progress in whole percent of the current phase's rows (a non-partial import validates every row, then writes
+     * them): 100 once the import has run to its end (DONE or REJECTED), below 100 before.
+     */
+    static long percent(Job job) {
+        if (job.status() == ImportJobs.Status.DONE || job.status() == ImportJobs.Status.REJECTED) {
+            return 100;
+        }
+        if (job.total() <= 0) {
+            return 0;
+        }
+        return Math.min(99, job.counts().processed() * 100 / job.total());
     }
 
     private Map<String, Object> report(Job job, int page, int size, String status) {

@@ -49,7 +49,10 @@ final class ObjectRules {
     static final String OTHER_PREFIX = "obj-";
     static final Pattern OTHER_ID = Pattern.compile("obj-[A-Za-z0-9][A-Za-z0-9._-]{0,119}");
 
-    /** An accepted id: its kind, the warning status (or null) and a message for people (or null). */
+    /**
+     * An accepted id: its kind, the warning status (or null) and a message for people (or null) that starts with the
+     * warning status.
+     */
     record Identified(String idKind, String idWarning, String warningMessage) {
     }
 
@@ -77,7 +80,7 @@ final class ObjectRules {
             }
             if (r.status() == LegacyRegNoStatus.CHECK_DIGIT_MISMATCH && acceptLegacy) {
                 return new Identified(IdKind.LEGACY_REG_NO.name(), r.status().name(),
-                        r.reason() + "; accepted as a legacy number because the row is marked acceptLegacy");
+                        r.status().name() + ": " + r.reason() + "; accepted as a legacy number because the row is marked acceptLegacy");
             }
             out.add(new Violation("objectId", r.status() == LegacyRegNoStatus.CHECK_DIGIT_MISMATCH
                     ? "regno-check-digit" : "regno-malformed", "注册号 " + r.reason()
@@ -91,11 +94,12 @@ final class ObjectRules {
                 return new Identified(IdKind.USCC.name(), null, null);
             case ORGANIZATION_CODE_MISMATCH:
             case LEGACY_ALLOWLISTED:
-                return new Identified(IdKind.USCC.name(), r.status().name(), r.reason());
+                return new Identified(IdKind.USCC.name(), r.status().name(), r.status().name() + ": "
+                        + r.reason());
             case CHECK_CHARACTER_MISMATCH:
                 if (acceptLegacy) {
-                    return new Identified(IdKind.USCC.name(), r.status().name(), r.reason()
-                            + "; accepted as a legacy code because the row is marked acceptLegacy");
+                    return new Identified(IdKind.USCC.name(), r.status().name(), r.status().name() + ": "
+                            + r.reason() + "; accepted as a legacy code because the row is marked acceptLegacy");
                 }
                 out.add(new Violation("objectId", "uscc-check-character", r.reason()
                         + "; if the code is real (an early non-conforming code), mark it acceptLegacy"));

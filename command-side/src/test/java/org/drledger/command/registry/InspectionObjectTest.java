@@ -202,6 +202,34 @@ class InspectionObjectTest {
     }
 
     @Test
+    void cannotRegisterANameLongerThanAThousandCharacters() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterInspectionObject(VALID, false, "ENTERPRISE", "名".repeat(1001), "food", "雁江区",
+                        null, "ACTIVE", null, "scjgj"))
+                .expectNoEvents()
+                .expectException(refused("name", "too-long"));
+    }
+
+    @Test
+    void cannotRegisterAnIdentifierLongerThan256Utf8Bytes() {
+        // 86 CJK characters are 258 UTF-8 bytes
+        fixture.givenNoPriorActivity()
+                .when(new RegisterInspectionObject(VALID, false, "ENTERPRISE", "n", "食".repeat(86), "雁江区", null,
+                        "ACTIVE", null, "scjgj"))
+                .expectNoEvents()
+                .expectException(refused("industry", "identifier-too-long"));
+    }
+
+    @Test
+    void cannotRegisterTextWithALoneSurrogate() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterInspectionObject(VALID, false, "ENTERPRISE", "n", "food", "雁江区",
+                        "某路\uD83D号", "ACTIVE", null, "scjgj"))
+                .expectNoEvents()
+                .expectException(refused("address", "invalid-unicode"));
+    }
+
+    @Test
     void aRevisionCarriesTheCompleteNewStateAndKeepsTheIdsKindAndWarning() {
         fixture.given(registered(MISTYPED, "USCC", "CHECK_CHARACTER_MISMATCH", "ENTERPRISE"))
                 .when(new ReviseInspectionObject(MISTYPED, "ENTERPRISE", "资阳市某某食品有限公司", "food", "雁江区",

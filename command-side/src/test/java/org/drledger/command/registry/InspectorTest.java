@@ -139,6 +139,24 @@ class InspectorTest {
     }
 
     @Test
+    void cannotDeclareMoreThanFiveHundredConflicts() {
+        List<String> many = java.util.stream.IntStream.range(0, 501).mapToObj(i -> "obj-" + i).toList();
+        fixture.givenNoPriorActivity()
+                .when(register("O-001", List.of(), many))
+                .expectNoEvents()
+                .expectException(refused("conflicts", "too-many"));
+    }
+
+    @Test
+    void cannotReviseToAnInvalidState() {
+        fixture.given(registered("O-001", List.of("A07-01"), List.of()))
+                .when(new ReviseInspector("O-001", "scjgj", "王明", "川执0001", "2027-06-30", List.of("food"),
+                        List.of("A07-01"), "雁江区", "ACTIVE", false, List.of(), null, PHONE))
+                .expectNoEvents()
+                .expectException(refused("idCardNo", "required"));
+    }
+
+    @Test
     void cannotReviseAnUnregisteredInspector() {
         fixture.givenNoPriorActivity()
                 .when(new ReviseInspector("O-001", "scjgj", "王明", "川执0001", "2027-06-30", List.of(), List.of(),

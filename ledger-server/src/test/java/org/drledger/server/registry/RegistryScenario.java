@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.drledger.command.actor.Role;
 import org.drledger.command.ledger.StoredEntry;
@@ -21,7 +20,6 @@ import org.drledger.core.entry.SignedEntry;
 import org.drledger.core.json.CanonicalJson;
 import org.drledger.core.registry.RegistryFold;
 import org.drledger.server.testing.Http;
-import org.drledger.server.testing.ServerTestSupport;
 import org.drledger.server.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * stored entries in leaf order with the kernel's {@link RegistryFold}: the result equals what the current-state
  * tables said at those moments, and the confidential risk class opens through the vault to what was imported.
  */
-abstract class RegistryScenario extends ServerTestSupport {
+abstract class RegistryScenario extends RegistryTestSupport {
     private static final String ENTRY_ROWS = "SELECT e.global_index, e.type, e.aggregate_identifier, e.sequence_number, "
             + "e.payload_type, e.payload_revision, e.payload, e.meta_data FROM merkle_leaf l JOIN domain_event_entry e "
             + "ON e.aggregate_identifier = l.aggregate_identifier AND e.sequence_number = l.sequence_number "
@@ -184,20 +182,6 @@ abstract class RegistryScenario extends ServerTestSupport {
 
     private Optional<String> open(String commitment) {
         return vault.open(commitment).map(JsonNode::textValue);
-    }
-
-    Http.Response postCsv(String registry, TestUsers.Credentials who, String csv, String query) {
-        return http.send("POST", "/api/registries/" + registry + "/imports" + (query.isEmpty() ? "" : "?" + query),
-                who, "text/csv; charset=UTF-8", csv);
-    }
-
-    JsonNode awaitImport(String importId, TestUsers.Credentials who) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(120)).until(() -> {
-            last[0] = http.get("/api/imports/" + importId, who).json();
-            return Set.of("DONE", "REJECTED", "FAILED").contains(last[0].get("status").asText());
-        });
-        return last[0];
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {
