@@ -121,8 +121,15 @@ class RegistryRestTest extends EmbeddedServerTest {
         noName.remove("name");
         problem(http.post("/api/registries/objects", clerk, noName), 422, "name", "required");
         problem(http.post("/api/registries/objects", clerk, "{not json"), 400, "", "malformed-body");
-        problem(http.post("/api/registries/inspectors", clerk, inspector("O-9", dept, "512002198501011230")), 422,
-                "idCardNo", "id-card-check");
+        Http.Response badIdCard = http.post("/api/registries/inspectors", clerk,
+                inspector("O-9", dept, "512002198501011230"));
+        problem(badIdCard, 422, "idCardNo", "id-card-check");
+        assertThat(badIdCard.body()).doesNotContain("512002198501011230");
+        Map<String, Object> badPhone = inspector("O-10", dept, RegistryFiles.idCard(10));
+        badPhone.put("phone", "139 1234 5678");
+        Http.Response badPhoneResponse = http.post("/api/registries/inspectors", clerk, badPhone);
+        problem(badPhoneResponse, 422, "phone", "phone-format");
+        assertThat(badPhoneResponse.body()).doesNotContain("1234").doesNotContain(RegistryFiles.idCard(10));
         problem(http.post("/api/registries/inspectors", clerk, inspector("a:b", dept, RegistryFiles.idCard(9))),
                 422, "officerId", "officer-id-format");
         assertThat(events()).isEqualTo(events);
