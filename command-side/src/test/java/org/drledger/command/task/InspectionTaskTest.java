@@ -154,6 +154,36 @@ class InspectionTaskTest {
     }
 
     @Test
+    void cannotPlanFromAnAnnualPlanOfAnImpossibleYear() {
+        PlanTask p = planTask(planJson());
+        refused(fixture.givenNoPriorActivity().when(new PlanTask(TASK, InspectionTask.PLAN, new PlanRef(199,
+                p.planRef().batch()), null, p.leadDepartment(), p.assistingDepartments(), p.category(), p.items(),
+                p.drawPlan(), p.now())), "planRef.year", "bad-year", false);
+    }
+
+    @Test
+    void cannotPlanWithAMalformedLeadOrAssistingDepartment() {
+        PlanTask p = planTask(planJson());
+        refused(fixture.givenNoPriorActivity().when(new PlanTask(TASK, p.source(), p.planRef(), null, "amr:x",
+                p.assistingDepartments(), p.category(), p.items(), p.drawPlan(), p.now())),
+                "leadDepartment", "department-format", false);
+        refused(fixture.givenNoPriorActivity().when(new PlanTask(TASK, p.source(), p.planRef(), null,
+                p.leadDepartment(), List.of("env", " "), p.category(), p.items(), p.drawPlan(), p.now())),
+                "assistingDepartments[1]", "department-format", false);
+    }
+
+    @Test
+    void cannotPlanAnItemThatIsNotInAPublishedVersion() {
+        PlanTask p = planTask(planJson());
+        TaskItem first = p.items().get(0);
+        List<TaskItem> items = new java.util.ArrayList<>(p.items());
+        items.set(0, new TaskItem(first.listId(), 0, first.code()));
+        refused(fixture.givenNoPriorActivity().when(new PlanTask(TASK, p.source(), p.planRef(), null,
+                p.leadDepartment(), p.assistingDepartments(), p.category(), items, p.drawPlan(), p.now())),
+                "items[0].version", "not-published", false);
+    }
+
+    @Test
     void cannotPlanWithTheLeadDepartmentAlsoAssisting() {
         PlanTask p = planTask(planJson());
         refused(fixture.givenNoPriorActivity().when(new PlanTask(TASK, p.source(), p.planRef(), null, "amr",
@@ -362,7 +392,65 @@ class InspectionTaskTest {
                 .when(TaskFixtures.recordRandomness()), "round", "randomness-already-recorded", true);
     }
 
+    private static TaskEvents.TaskPlanned lotteryPlanned() {
+        ObjectNode lottery = planJson();
+        lottery.putObject("randomness").put("source", "cwl-ssq").put("round", 2025006);
+        lottery.put("revealDeadline", "2025-01-20T00:00:00Z");
+        TaskEvents.TaskPlanned p = planned();
+        org.drledger.core.draw.DrawPlan plan = org.drledger.core.draw.DrawPlan.fromJson(lottery);
+        return new TaskEvents.TaskPlanned(TASK, p.source(), p.planRef(), null, p.leadDepartment(),
+                p.assistingDepartments(), p.category(), p.items(), plan.toJson(),
+                org.drledger.core.bytes.Hex.encode(plan.hash()));
+    }
+
+    private static RecordRandomness lottery(String signature, String value, String drawDate) {
+        return new RecordRandomness(TASK, "cwl-ssq", 2025006, signature, null, value, drawDate, 45,
+                new SealingCheckpoint(50, "2025-01-13T15:59:59Z"), Instant.parse("2025-01-14T14:00:00Z"));
+    }
+
+    @Test
+    void cannotRecordLotteryRandomnessDrawnInAnotherYearThanItsRound() {
+        refused(fixture.given(lotteryPlanned(), populationFrozen(), committed(ORG), committed(DIO))
+                .when(lottery(null, "01,07,08,17,20,22+06", "2024-01-14")), "drawDate", "draw-date-mismatch", false);
+    }
+
+    @Test
+    void cannotRecordLotteryRandomnessWithoutItsValueOrInTheWrongForm() {
+        refused(fixture.given(lotteryPlanned(), populationFrozen(), committed(ORG), committed(DIO))
+                .when(lottery(null, null, "2025-01-14")), "value", "required", false);
+        refused(fixture.given(lotteryPlanned(), populationFrozen(), committed(ORG), committed(DIO))
+                .when(lottery(null, "07,01,08,17,20,22+06", "2025-01-14")), "value", "bad-lottery-value", false);
+        refused(fixture.given(lotteryPlanned(), populationFrozen(), committed(ORG), committed(DIO))
+                .when(lottery(null, "01,07,08,17,20,22+06", "14.01.2025")), "drawDate", "bad-date", false);
+    }
+
+    @Test
+    void cannotRecordLotteryRandomnessCarryingADrandSignature() {
+        refused(fixture.given(lotteryPlanned(), populationFrozen(), committed(ORG), committed(DIO))
+                .when(lottery(TaskFixtures.SIGNATURE, "01,07,08,17,20,22+06", "2025-01-14")), "signature",
+                "conflicting-fields", false);
+    }
+
+    @Test
+    void cannotRecordDrandRandomnessCarryingALotteryValueOrAMalformedRandomness() {
+        RecordRandomness r = TaskFixtures.recordRandomness();
+        refused(fixture.given(planned(), populationFrozen(), committed(ORG), committed(DIO))
+                .when(new RecordRandomness(TASK, r.source(), 123, r.signature(), r.randomness(),
+                        "01,07,08,17,20,22+06", null, r.sealedThroughLeaf(), r.sealedBy(), r.now())), "value",
+                "conflicting-fields", false);
+        refused(fixture.given(planned(), populationFrozen(), committed(ORG), committed(DIO))
+                .when(new RecordRandomness(TASK, r.source(), 123, r.signature(), r.randomness().toUpperCase(),
+                        null, null, r.sealedThroughLeaf(), r.sealedBy(), r.now())), "randomness", "bad-randomness",
+                false);
+    }
+
     // ---- RevealSeed
+
+    @Test
+    void cannotRevealSomethingOtherThanA32ByteSecret() {
+        refused(fixture.given(planned(), populationFrozen(), committed(ORG), committed(DIO), randomnessRecorded())
+                .when(new RevealSeed(TASK, ORG, "abc", AFTER_ROUND)), "secret", "bad-secret", false);
+    }
 
     @Test
     void recordsARevealThatOpensItsCommitment() {
