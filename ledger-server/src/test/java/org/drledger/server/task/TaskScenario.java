@@ -391,15 +391,36 @@ abstract class TaskScenario extends ServerTestSupport {
 
         recomputeFromTheLedgerAlone(all, entries);
 
+        // the annual frequency cap: a later task of the lead department with at most 1 inspection a year leaves out
+        // this draw's targets; once this draw is voided they count no more
+        Http.Response capped = planAndFreezeWithCapOne(taskId + "-cap");
+        long cappedCount = capped.json().get("cappedEntities").asLong();
+        assertThat(cappedCount).isPositive().isLessThanOrEqualTo(drawn.get("targets").size());
+
         // void: afterwards nothing more happens on the task, and it has no assignments
         assertThat(http.post(path + "/void", leadApprover, Map.of("reason", "抽查程序瑕疵", "approver", "局长 王某"))
                 .status()).isEqualTo(200);
+        Http.Response uncapped = planAndFreezeWithCapOne(taskId + "-after-void");
+        assertThat(uncapped.json().get("cappedEntities").asLong()).isZero();
+        assertThat(uncapped.json().get("populationSize").asLong())
+                .isEqualTo(capped.json().get("populationSize").asLong() + cappedCount);
         problem(http.post(path + "/adjustments", leadApprover, Map.of("objectId", target2, "slot", 2, "officerId",
                 recused, "reason", "r", "approver", "a")), 409, "taskId", "task-voided");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM task_assignment WHERE task_id = ?", Integer.class, taskId))
                 .isZero();
         assertThat(jdbc.queryForObject("SELECT status FROM task_state WHERE task_id = ?", String.class, taskId))
                 .isEqualTo("VOIDED");
+    }
+
+    /** Plans a task of the lead department with round 2000 and a cap of 1 inspection in 2023, and freezes it. */
+    private Http.Response planAndFreezeWithCapOne(String taskId) {
+        ObjectNode plan = plan(taskId, 2000, "2023-08-23T18:00:00Z", "2023-09-01", "2023-09-30");
+        ((ObjectNode) plan.at("/populationFilter/frequencyCap")).put("maxPerYear", 1);
+        Http.Response planned = http.post("/api/tasks", leadApprover, newTask(taskId, plan, "A07-01"));
+        assertThat(planned.status()).as(planned.toString()).isEqualTo(201);
+        Http.Response frozen = http.post("/api/tasks/" + taskId + "/freeze", leadClerk, null);
+        assertThat(frozen.status()).as(frozen.toString()).isEqualTo(200);
+        return frozen;
     }
 
     /**
@@ -534,6 +555,16 @@ abstract class TaskScenario extends ServerTestSupport {
         problem(http.get("/api/tasks/" + unique("none"), leadClerk), 404, "", "not-found");
         problem(http.post(path + "/freeze", envClerk, null), 403, "", "access-denied");
         problem(http.post(path + "/void", leadClerk, Map.of("reason", "r", "approver", "a")), 403, "", "access-denied");
+        // recusals and adjustments need the lead's approver; randomness and the draw the lead's clerk or approver
+        problem(http.post(path + "/recusals", leadClerk, Map.of("objectId", "x", "officerId", "y", "reason", "r",
+                "decidedBy", "d")), 403, "", "access-denied");
+        problem(http.post(path + "/adjustments", agriApprover, Map.of("objectId", "x", "slot", 1, "officerId", "y",
+                "reason", "r", "approver", "a")), 403, "", "access-denied");
+        problem(http.post(path + "/randomness", envClerk, Map.of("source", "drand-quicknet", "round", 123,
+                "signature", SIGNATURE, "randomness", RANDOMNESS)), 403, "", "access-denied");
+        problem(http.post(path + "/draw", envClerk, null), 403, "", "access-denied");
+        problem(http.post(path + "/reveals", auditor, Map.of("partyId", ORG, "secret", "00".repeat(32))), 403, "",
+                "access-denied");
         assertThat(http.get(path, auditor).status()).isEqualTo(200);
         TestUsers.Credentials stranger = user(department(), Role.DEPT_CLERK);
         problem(http.post(path + "/commitments", stranger, Map.of("partyId", ORG, "commitment", "00".repeat(32))), 403,
