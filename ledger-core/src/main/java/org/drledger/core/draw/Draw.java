@@ -71,10 +71,11 @@ public final class Draw {
         int slots = plan.teamTemplate().size();
         int[][] teamIdx = new int[selected.size()][slots];
         List<DrawResult.Team> teams = new ArrayList<>();
+        int[] visiting = selected.stream().mapToInt(Integer::intValue).toArray();
         for (int k = 0; k < selected.size(); k++) {
             int e = selected.get(k);
             Arrays.fill(teamIdx[k], -1);
-            matcher.begin(e);
+            matcher.visit(visiting, k);
             List<DrawResult.SlotAssignment> assigned = new ArrayList<>();
             for (int s = 0; s < slots; s++) {
                 Matcher.Pick p = matcher.pick(e, s, teamIdx[k], null);

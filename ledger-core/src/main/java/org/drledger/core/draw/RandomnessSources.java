@@ -61,6 +61,15 @@ public final class RandomnessSources {
         }
     }
 
+    /**
+     * Checks a randomness record by itself (source, round range, field forms, drand {@code randomness = H(signature)},
+     * lottery value form) without a plan; failures point into {@code /randomness}. For callers that record randomness
+     * before a draw runs.
+     */
+    public static void validate(Randomness r) {
+        validate(r, "/randomness");
+    }
+
     /** Validates a randomness record at {@code where} (a JSON pointer). */
     static void validate(Randomness r, String where) {
         Ids.notNull(r, where);

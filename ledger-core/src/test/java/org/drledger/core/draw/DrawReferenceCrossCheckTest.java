@@ -26,8 +26,9 @@ class DrawReferenceCrossCheckTest {
     }
 
     /**
-     * Large enough to take the parallel paths (tickets in chunks of 8192 entities; prios in batches of at least 1024
-     * eligible officers): parallel computation must give exactly the sequential reference result.
+     * Large enough to take the parallel paths (tickets in chunks of 8192 entities; prios computed ahead in parallel
+     * once a block's targets × officers reach 4096): parallel computation must give exactly the sequential reference
+     * result.
      */
     @org.junit.jupiter.api.Test
     void parallelPathsEqualReference() {
