@@ -418,6 +418,106 @@ class InspectionResultTest {
                 "completedOn", "required");
     }
 
+    @Test
+    void reopensACompletedFollowUpMeasure() {
+        LocalDate done = LocalDate.of(2025, 2, 3);
+        FollowUp completed = new FollowUp(FollowUpMeasure.ORDER_CORRECTION, null, null, FollowUpState.DONE, done);
+        fixture.given(entered(1, List.of("A", "2"), List.of(completed)))
+                .when(new UpdateFollowUp(TASK, OBJECT, ITEM, 1, FollowUpState.OPEN, null, ENTERED_ON, CLERK))
+                .expectEvents(new FollowUpUpdated(TASK, OBJECT, ITEM, 1, FollowUpMeasure.ORDER_CORRECTION,
+                        FollowUpState.OPEN, null, ENTERED_ON, CLERK));
+    }
+
+    @Test
+    void aFollowUpIsCompletedBetweenTheTriggerDateAndToday() {
+        refused(fixture.given(entered(1, List.of("A", "3"), List.of(REFERRAL)))
+                .when(new UpdateFollowUp(TASK, OBJECT, ITEM, 1, FollowUpState.DONE, TRIGGER.minusDays(1), ENTERED_ON,
+                        CLERK)), "completedOn", "out-of-range");
+        refused(fixture.given(entered(1, List.of("A", "3"), List.of(REFERRAL)))
+                .when(new UpdateFollowUp(TASK, OBJECT, ITEM, 1, FollowUpState.DONE, ENTERED_ON.plusDays(1), ENTERED_ON,
+                        CLERK)), "completedOn", "out-of-range");
+        refused(fixture.given(entered(1, List.of("A", "3"), List.of(REFERRAL)))
+                .when(new UpdateFollowUp(TASK, OBJECT, ITEM, 1, null, null, ENTERED_ON, CLERK)), "state", "required");
+    }
+
+    @Test
+    void aRevisionReplacesTheFollowUpMeasures() {
+        refused(fixture.given(entered(1, List.of("A", "3"), List.of(REFERRAL)), returned(), revisedBy(CLERK))
+                .when(new UpdateFollowUp(TASK, OBJECT, ITEM, 1, FollowUpState.DONE, ENTERED_ON, ENTERED_ON, CLERK)),
+                "followUpNo", "unknown-follow-up");
+    }
+
+    // --- limits and required fields ----------------------------------------------------------------------------
+
+    @Test
+    void listsAndTextsAreBounded() {
+        EnterResult ok = enter(List.of("1"), List.of());
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i <= InspectionResult.MAX_EVIDENCE; i++) {
+            many.add(String.format("%064x", i));
+        }
+        refused(fixture.givenNoPriorActivity().when(withEvidence(ok, many)), "evidence", "too-many");
+        List<FollowUp> measures = new ArrayList<>();
+        for (int i = 0; i <= InspectionResult.MAX_FOLLOW_UPS; i++) {
+            measures.add(new FollowUp(FollowUpMeasure.ORDER_CORRECTION, null, null, FollowUpState.OPEN, null));
+        }
+        refused(fixture.givenNoPriorActivity().when(enter(List.of("A", "2"), measures)), "followUps", "too-many");
+        refused(fixture.givenNoPriorActivity().when(enter(List.of("A", "3"), List.of(new FollowUp(
+                FollowUpMeasure.CASE_REFERRAL, null, "局".repeat(InspectionResult.MAX_NAME + 1), FollowUpState.OPEN,
+                null)))), "followUps[0].referredTo", "too-long");
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i <= InspectionResult.MAX_REASONS; i++) {
+            reasons.add("理由" + i);
+        }
+        refused(fixture.given(entered(1, List.of("1"), List.of()))
+                .when(new ReviewResult(TASK, OBJECT, ITEM, ReviewDecision.RETURNED, reasons, APPROVER, ENTERED_ON)),
+                "reasons", "too-many");
+        refused(fixture.given(entered(1, List.of("1"), List.of()))
+                .when(new ReviewResult(TASK, OBJECT, ITEM, ReviewDecision.RETURNED,
+                        List.of("缺".repeat(InspectionResult.MAX_TEXT + 1)), APPROVER, ENTERED_ON)),
+                "reasons[0]", "too-long");
+        refused(fixture.given(entered(1, List.of("1"), List.of()), approved())
+                .when(new RecordPublicationExemption(TASK, OBJECT, ITEM, "条".repeat(InspectionResult.MAX_TEXT + 1),
+                        approval(), LocalDate.of(2025, 2, 20), APPROVER)), "legalBasis", "too-long");
+    }
+
+    @Test
+    void everyCommandNamesAMissingActorOrDate() {
+        EnterResult c = enter(List.of("1"), List.of());
+        refused(fixture.givenNoPriorActivity().when(new EnterResult(TASK, OBJECT, ITEM, null, CLERK, ENTERED_ON,
+                c.method(), c.resultCodes(), TABLE, null, null, null, TriggerKind.RESULT_FORMED, TRIGGER, CAL)),
+                "department", "required");
+        refused(fixture.givenNoPriorActivity().when(new EnterResult(TASK, OBJECT, ITEM, DEPT, " ", ENTERED_ON,
+                c.method(), c.resultCodes(), TABLE, null, null, null, TriggerKind.RESULT_FORMED, TRIGGER, CAL)),
+                "enteredBy", "required");
+        refused(fixture.givenNoPriorActivity().when(new EnterResult(TASK, OBJECT, ITEM, DEPT, CLERK, null,
+                c.method(), c.resultCodes(), TABLE, null, null, null, TriggerKind.RESULT_FORMED, TRIGGER, CAL)),
+                "enteredOn", "required");
+        refused(fixture.givenNoPriorActivity().when(new EnterResult(TASK, OBJECT, ITEM, DEPT, CLERK, ENTERED_ON,
+                c.method(), c.resultCodes(), null, null, null, null, TriggerKind.RESULT_FORMED, TRIGGER, CAL)),
+                "codeTable", "required");
+        refused(fixture.givenNoPriorActivity().when(new EnterResult(TASK, OBJECT, ITEM, DEPT, CLERK, ENTERED_ON,
+                c.method(), c.resultCodes(), TABLE, null, null, null, TriggerKind.RESULT_FORMED, null, CAL)),
+                "triggerDate", "required");
+        refused(fixture.given(entered(1, List.of("1"), List.of()))
+                .when(new ReviewResult(TASK, OBJECT, ITEM, null, null, APPROVER, ENTERED_ON)), "decision", "required");
+        refused(fixture.given(entered(1, List.of("1"), List.of()))
+                .when(new ReviewResult(TASK, OBJECT, ITEM, ReviewDecision.APPROVED, null, APPROVER, null)),
+                "reviewedOn", "required");
+        refused(fixture.given(entered(1, List.of("1"), List.of()), approved())
+                .when(new PublishResult(TASK, OBJECT, ITEM, DEADLINE, null)), "publishedBy", "required");
+        refused(fixture.given(entered(1, List.of("1"), List.of()), approved())
+                .when(new RecordPublicationExemption(TASK, OBJECT, ITEM, "企业信息公示暂行条例 第三条", null,
+                        LocalDate.of(2025, 2, 20), APPROVER)), "approval", "required");
+        refused(fixture.given(entered(1, List.of("1"), List.of()), approved())
+                .when(new RecordPublicationExemption(TASK, OBJECT, ITEM, "企业信息公示暂行条例 第三条",
+                        new HigherApproval(" ", "市监函〔2025〕12号", LocalDate.of(2025, 2, 18)),
+                        LocalDate.of(2025, 2, 20), APPROVER)), "approval.authority", "required");
+        refused(fixture.given(entered(1, List.of("A", "3"), List.of(REFERRAL)))
+                .when(new UpdateFollowUp(TASK, OBJECT, ITEM, 1, FollowUpState.DONE, ENTERED_ON, ENTERED_ON, null)),
+                "updatedBy", "required");
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
 
     static ObjectNode commitment(String hexByte) {
