@@ -211,6 +211,40 @@ class ResultRestTest extends ResultServerSupport {
         problem(http.get("/api/results/overdue", user(lead)), 403, "", "access-denied");
     }
 
+    @Test
+    void exemptionsAndFollowUpsBelongToTheResultsDepartment() {
+        String p = path(taskId, "914403001922038216", "B02-03");
+        problem(post(p + "/follow-ups/1", leadClerk, Map.of("state", "OPEN")), 404, "", "not-found");
+        assertThat(put(p, leadClerk, entry(List.of("A", "3"), "超范围经营",
+                List.of(followUp("NOTIFY_OTHER_DEPT", "notifiedDepartment", "区卫生健康局")))).status()).isEqualTo(200);
+        long events = events();
+        problem(post(p + "/follow-ups/1", assistingClerk, Map.of("state", "DONE", "completedOn", "2025-02-05")), 403,
+                "", "access-denied");
+        problem(post(p + "/follow-ups/2", leadClerk, Map.of("state", "DONE", "completedOn", "2025-02-05")), 422,
+                "followUpNo", "unknown-follow-up");
+        problem(post(p + "/follow-ups/1", leadClerk, Map.of("state", "DONE", "completedOn", "2025-02-06")), 422,
+                "completedOn", "out-of-range");
+        assertThat(events()).isEqualTo(events);
+        Http.Response done = post(p + "/follow-ups/1", leadClerk, Map.of("state", "DONE", "completedOn", "2025-02-05"));
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.json().at("/followUps/0/state").asText()).isEqualTo("DONE");
+
+        Map<String, Object> exemption = Map.of("legalBasis", "企业信息公示暂行条例 第三条", "authority", "市市场监督管理局",
+                "document", "市市监函〔2025〕3号", "approvedOn", "2025-02-04");
+        problem(post(p + "/exemption", leadApprover, exemption), 409, "status", "not-approved");
+        assertThat(post(p + "/review", leadApprover, Map.of("decision", "APPROVED")).status()).isEqualTo(200);
+        problem(post(p + "/exemption", leadClerk, exemption), 403, "", "access-denied");
+        problem(post(p + "/exemption", leadApprover, Map.of("legalBasis", "企业信息公示暂行条例 第三条",
+                "authority", "市市场监督管理局", "document", "市市监函〔2025〕3号", "approvedOn", "2025-02-06")), 422,
+                "approval.approvedOn", "after-recording-date");
+        problem(post(p + "/exemption", leadApprover, Map.of("authority", "市市场监督管理局",
+                "document", "市市监函〔2025〕3号", "approvedOn", "2025-02-04")), 422, "legalBasis", "required");
+        Http.Response exempted = post(p + "/exemption", leadApprover, exemption);
+        assertThat(exempted.status()).as(exempted.toString()).isEqualTo(200);
+        assertThat(exempted.json().at("/exemption/approval/authority").asText()).isEqualTo("市市场监督管理局");
+        assertThat(exempted.json().get("publication").isNull()).isTrue();
+    }
+
     private Http.Response put(String path, TestUsers.Credentials who, Object body) {
         return http.send("PUT", path, who, "application/json", Http.toJson(body));
     }
