@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code task_state} and {@code task_assignment} (migration V4), kept in the appending transaction: who leads and
- * assists each task, its status, and the current effective assignment of every target's slots — the draw, then
+ * {@code task_state}, {@code task_assignment} (migration V4) and {@code task_item} (V8), kept in the appending
+ * transaction: who leads and assists each task, its items, its status, and the current effective assignment of every target's slots — the draw, then
  * substitutions and manual adjustments in ledger order (the draw entry itself is never changed). A voided task has
  * no assignments. Everything here is rebuilt by replaying the task entries.
  */
@@ -60,6 +60,9 @@ public class TaskDirectory {
         jdbc.update("INSERT INTO task_state (task_id, lead_department, assisting_departments, category, status, "
                         + "plan_year) VALUES (?, ?, ?, ?, ?, ?)", e.taskId(), e.leadDepartment(),
                 String.join(",", e.assistingDepartments()), e.category(), PLANNED, year);
+        // task_item (V8): the item codes results may be entered for, each once per task
+        e.items().stream().map(TaskEvents.TaskItem::code).distinct().forEach(code ->
+                jdbc.update("INSERT INTO task_item (task_id, item_code) VALUES (?, ?)", e.taskId(), code));
     }
 
     @EventHandler

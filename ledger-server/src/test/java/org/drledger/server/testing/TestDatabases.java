@@ -37,6 +37,9 @@ public final class TestDatabases {
         registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
         registry.add("spring.datasource.username", () -> System.getenv("DRL_TEST_POSTGRES_USER"));
         registry.add("spring.datasource.password", () -> System.getenv("DRL_TEST_POSTGRES_PASSWORD"));
+        // every PostgreSQL test class keeps its own cached context and pool: small pools stay under max_connections
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
         registry.add("spring.flyway.schemas", () -> schema);
         registry.add("spring.flyway.create-schemas", () -> "true");
         dataDir(registry);
