@@ -201,20 +201,28 @@ DISTRICT="/api/plans/$YEAR/district"
 JOINT_BATCH="$(batch joint-01 "$A" "$(jq -nc --arg b "$B" --arg c "$C" '[$b,$c]')" \
   "$(jq -nc --arg l "$JOINT" '[{listId:$l, version:1, code:"J01-01"}]')")"
 call GET "$DISTRICT" "$ADMIN"
-if [ "$STATUS" = 200 ] && [ "$(field '.state.approvedOn // empty')" != "" ]; then
-  # an earlier run already approved this year's plan: plans are annual, so the task refers to that plan's batch
-  step "district plan" "$YEAR already approved by an earlier run; consolidation skipped"
+if [ "$STATUS" = 200 ] && [ -n "$(field '.state.approvedOn // empty')" ]; then
+  # plans are annual: an earlier run already had this year's plan approved, so this run's task refers to its batch
+  step "district plan" "$YEAR approved on $(field .state.approvedOn) by an earlier run; consolidation skipped"
 else
   api POST "$DISTRICT/consolidation" "$ADMIN" "$(jq -nc --argjson s "$SELECTIONS" --argjson j "$JOINT_BATCH" \
     '{departmentPlans:$s, jointBatches:[$j]}')"
   step "district plan consolidated" "$YEAR v$(field .version) deadline $(field .deadline) late=$(field .late)"
   api POST "$DISTRICT/approval" "$ADMIN" "$(jq -nc --arg d "$TODAY" '{document:"资政函〔示例〕1号", approvedOn:$d}')"
   step "district plan approved" "document 资政函〔示例〕1号 on $TODAY"
-  api POST "$DISTRICT/publication" "$ADMIN"
-  step "district plan published" "$YEAR publishedOn $(field .publishedOn) deadline $(field .deadline) late=$(field .late)"
-  api POST "$DISTRICT/filing" "$ADMIN" "$(jq -nc --arg d "$TODAY" '{filedWith:"资阳市市场监督管理局", filedOn:$d}')"
-  step "district plan filed" "with 资阳市市场监督管理局 on $TODAY"
 fi
+call POST "$DISTRICT/publication" "$ADMIN"
+case "$STATUS" in
+  2??) step "district plan published" "$YEAR publishedOn $(field .publishedOn) deadline $(field .deadline) late=$(field .late)" ;;
+  409) step "district plan published" "$YEAR earlier ($(field .rule))" ;;
+  *) die "publication answered $STATUS: $BODY" ;;
+esac
+call POST "$DISTRICT/filing" "$ADMIN" "$(jq -nc --arg d "$TODAY" '{filedWith:"资阳市市场监督管理局", filedOn:$d}')"
+case "$STATUS" in
+  2??) step "district plan filed" "with 资阳市市场监督管理局 on $TODAY" ;;
+  409) step "district plan filed" "earlier ($(field .rule))" ;;
+  *) die "filing answered $STATUS: $BODY" ;;
+esac
 # the adjustment is accepted only in the last days of a quarter (workflow §3): tried, and shown as skipped otherwise
 call POST "$DISTRICT/adjustments" "$ADMIN" "$(jq -nc --argjson b "$(batch "adj-$RUN" "$C" "$(jq -nc --arg b "$B" '[$b]')" \
   "$(jq -nc --arg l "$C-list" '[{listId:$l, version:1, code:"A01-01"}]')")" \
