@@ -1,9 +1,11 @@
 package org.drledger.server.web;
 
+import org.drledger.server.testing.RequiresPostgres;
 import org.drledger.server.testing.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+@RequiresPostgres
 class PostgresIdempotencyTest extends IdempotencyScenario {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
