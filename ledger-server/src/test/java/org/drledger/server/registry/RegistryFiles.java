@@ -5,11 +5,11 @@ import java.util.List;
 import org.drledger.core.uscc.Uscc;
 
 /** Deterministic registry CSV files for tests: valid USCCs and ID-card numbers computed with the kernel's rules. */
-final class RegistryFiles {
-    static final String OBJECT_HEADER = "objectId,objectType,name,industry,district,address,status,creditRiskClass,"
+public final class RegistryFiles {
+    public static final String OBJECT_HEADER = "objectId,objectType,name,industry,district,address,status,creditRiskClass,"
             + "registryDepartment";
     static final String OBJECT_HEADER_LEGACY = OBJECT_HEADER + ",acceptLegacy";
-    static final String INSPECTOR_HEADER = "officerId,department,name,certificateNo,certificateExpiry,specialties,"
+    public static final String INSPECTOR_HEADER = "officerId,department,name,certificateNo,certificateExpiry,specialties,"
             + "competentItems,district,status,assistEligible,conflicts,idCardNo,phone";
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
@@ -17,7 +17,7 @@ final class RegistryFiles {
     }
 
     /** The n-th valid USCC of a 雁江区 enterprise (GB 32100 and GB 11714 checks both hold). */
-    static String uscc(long n) {
+    public static String uscc(long n) {
         return uscc("91", "512002", n);
     }
 
@@ -41,7 +41,7 @@ final class RegistryFiles {
     }
 
     /** The n-th valid 居民身份证号码 (born 1980-01-01 plus n days, 雁江区). */
-    static String idCard(long n) {
+    public static String idCard(long n) {
         java.time.LocalDate birth = java.time.LocalDate.of(1980, 1, 1).plusDays(n % 7000);
         String first17 = "512002" + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
         int sum = 0;
@@ -51,7 +51,7 @@ final class RegistryFiles {
         return first17 + "10X98765432".charAt(sum % 11);
     }
 
-    static String phone(long n) {
+    public static String phone(long n) {
         return String.format("139%08d", n);
     }
 
@@ -65,7 +65,7 @@ final class RegistryFiles {
                 "food;drugs", items, "雁江区", "ACTIVE", "false", conflicts, idCard(person), phone(person));
     }
 
-    static String csv(String header, List<String> rows) {
+    public static String csv(String header, List<String> rows) {
         return header + "\r\n" + String.join("\r\n", rows) + "\r\n";
     }
 

@@ -2,6 +2,8 @@ package org.drledger.server.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.drledger.server.testing.LedgerReplay.one;
+import static org.drledger.server.testing.LedgerReplay.taskEntries;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,40 +16,24 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drledger.command.actor.ActorMetaData;
 import org.drledger.command.actor.Role;
-import org.drledger.command.ledger.StoredEntry;
 import org.drledger.command.sealer.CheckpointService;
 import org.drledger.command.sealer.MerkleStore;
 import org.drledger.command.vault.Vault;
 import org.drledger.core.bytes.Hex;
 import org.drledger.core.crypto.CryptoSuite;
 import org.drledger.core.crypto.HashAlgorithm;
-import org.drledger.core.draw.Commitment;
-import org.drledger.core.draw.Draw;
 import org.drledger.core.draw.DrawHashes;
-import org.drledger.core.draw.DrawInput;
-import org.drledger.core.draw.DrawPlan;
-import org.drledger.core.draw.DrawResult;
 import org.drledger.core.draw.Population;
-import org.drledger.core.draw.PopulationFreeze;
-import org.drledger.core.draw.Randomness;
-import org.drledger.core.draw.Recusal;
-import org.drledger.core.draw.Reveal;
-import org.drledger.core.draw.Roster;
-import org.drledger.core.draw.RosterFreeze;
-import org.drledger.core.entry.LedgerHashing;
-import org.drledger.core.entry.SignedEntry;
 import org.drledger.core.json.CanonicalJson;
-import org.drledger.core.merkle.MerkleHasher;
-import org.drledger.core.registry.InspectionHistory;
-import org.drledger.core.registry.RegistryFold;
 import org.drledger.server.testing.Http;
+import org.drledger.server.testing.LedgerReplay;
+import org.drledger.server.testing.LedgerReplay.Stored;
 import org.drledger.server.testing.ServerTestSupport;
 import org.drledger.server.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,42 +197,10 @@ abstract class TaskScenario extends ServerTestSupport {
         return n;
     }
 
-    /** One stored entry, rebuilt from its row and checked against its hash and its Merkle leaf. */
-    record Stored(long leaf, SignedEntry signed) {
-        String type() {
-            return signed.entry().type();
-        }
-
-        JsonNode payload() {
-            return signed.entry().payload();
-        }
-    }
-
     /** Every entry, once sealed, in leaf order. */
     private List<Stored> ledger() {
         sealAll();
-        String ledgerId = jdbc.queryForObject("SELECT ledger_id FROM ledger_info", String.class);
-        MerkleHasher hasher = new MerkleHasher(suite.hash());
-        return jdbc.query("SELECT l.leaf_index, e.global_index, e.type, e.aggregate_identifier, e.sequence_number, "
-                + "e.payload_type, e.payload_revision, e.payload, e.meta_data, l.leaf_hash FROM merkle_leaf l "
-                + "JOIN domain_event_entry e ON e.global_index = l.global_index ORDER BY l.leaf_index", (rs, i) -> {
-                    SignedEntry s = StoredEntry.rebuild(new StoredEntry.Row(rs.getLong(2), rs.getString(3),
-                            rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
-                            rs.getBytes(9)), ledgerId);
-                    assertThat(LedgerHashing.entryHash(suite.hash(), s.canonicalEnvelope())).isEqualTo(s.hash());
-                    assertThat(hasher.leafHash(s.leafData())).isEqualTo(rs.getBytes(10));
-                    return new Stored(rs.getLong(1), s);
-                });
-    }
-
-    private List<Stored> taskEntries(List<Stored> all, String taskId) {
-        return all.stream().filter(s -> s.signed.entry().stream().id().equals("task:" + taskId)).toList();
-    }
-
-    private static JsonNode one(List<Stored> entries, String type) {
-        List<JsonNode> found = entries.stream().filter(s -> s.type().equals(type)).map(Stored::payload).toList();
-        assertThat(found).as(type).hasSize(1);
-        return found.get(0);
+        return LedgerReplay.read(jdbc, suite);
     }
 
     @Test
@@ -423,92 +377,9 @@ abstract class TaskScenario extends ServerTestSupport {
         return frozen;
     }
 
-    /**
-     * The verifier's view: from the stored entries (and the vault's openings of the confidential strata) alone, fold
-     * the registries as of the freeze position with the kernel, re-run the draw and compare every target, team and
-     * substitution with what was recorded.
-     */
+    /** The verifier's view: the draw recomputed from the stored entries alone (see {@link LedgerReplay}). */
     private void recomputeFromTheLedgerAlone(List<Stored> all, List<Stored> entries) {
-        JsonNode planned = one(entries, "TaskPlanned");
-        DrawPlan plan = DrawPlan.fromJson(planned.get("drawPlan"));
-        assertThat(CanonicalJson.write(planned.get("drawPlan"))).isEqualTo(plan.canonicalBytes());
-        assertThat(Hex.encode(plan.hash())).isEqualTo(planned.get("planHash").asText());
-
-        JsonNode frozen = one(entries, "PopulationFrozen");
-        long asOf = frozen.get("asOfLeaf").asLong();
-        RegistryFold fold = new RegistryFold();
-        InspectionHistory history = new InspectionHistory();
-        for (Stored s : all) {
-            if (s.leaf() >= asOf) {
-                break;
-            }
-            if (RegistryFold.isRegistryEntry(s.type())) {
-                fold.accept(s.type(), s.payload());
-            } else {
-                history.accept(s.type(), s.payload());
-            }
-        }
-        var entities = fold.entityRecords(plan.stratifyBy(), c -> vault.open(c).map(JsonNode::asText));
-        var cap = plan.populationFilter().frequencyCap();
-        Population population = PopulationFreeze.freeze(plan, entities,
-                history.counts(planned.get("leadDepartment").asText(), cap.year(), Set.copyOf(cap.exemptCategories())));
-        Roster roster = RosterFreeze.freeze(plan, fold.officerRecords(), fold.declaredConflicts(), population);
-        assertThat(Hex.encode(population.hash())).isEqualTo(frozen.get("popHash").asText());
-        assertThat(Hex.encode(roster.hash())).isEqualTo(frozen.get("rosterHash").asText());
-
-        List<Commitment> commitments = new ArrayList<>();
-        entries.stream().filter(s -> s.type().equals("SeedCommitted")).forEach(s -> commitments.add(new Commitment(
-                s.payload().get("partyId").asText(), Hex.decode(s.payload().get("commitment").asText()))));
-        JsonNode r = one(entries, "RandomnessRecorded");
-        Instant deadline = Instant.parse(plan.revealDeadline());
-        List<Reveal> reveals = new ArrayList<>();
-        entries.stream().filter(s -> s.type().equals("SeedRevealed") && !s.signed.entry().time().isAfter(deadline))
-                .forEach(s -> reveals.add(new Reveal(s.payload().get("partyId").asText(),
-                        Hex.decode(s.payload().get("secret").asText()))));
-        List<Recusal> recusals = new ArrayList<>();
-        entries.stream().filter(s -> s.type().equals("InspectorRecused")).forEach(s -> recusals.add(new Recusal(
-                s.payload().get("objectId").asText(), s.payload().get("officerId").asText(),
-                s.payload().get("slot").asInt())));
-        DrawResult result = Draw.run(new DrawInput(plan, population, roster, commitments,
-                Randomness.drandQuicknet(r.get("round").asLong(), Hex.decode(r.get("signature").asText()),
-                        Hex.decode(r.get("randomness").asText())), reveals, recusals));
-
-        JsonNode drawn = one(entries, "DrawExecuted");
-        assertThat(Hex.encode(result.seed())).isEqualTo(drawn.get("seed").asText());
-        assertThat(result.targets()).hasSize(drawn.get("targets").size());
-        for (int i = 0; i < result.targets().size(); i++) {
-            DrawResult.Target t = result.targets().get(i);
-            JsonNode rec = drawn.get("targets").get(i);
-            assertThat(List.of(t.order(), t.entityId(), t.stratum(), t.district(), Hex.encode(t.ticket())))
-                    .isEqualTo(List.of(rec.get("order").asInt(), rec.get("entityId").asText(), rec.get("stratum").asText(),
-                            rec.get("district").asText(), rec.get("ticket").asText()));
-        }
-        for (int i = 0; i < result.teams().size(); i++) {
-            DrawResult.Team t = result.teams().get(i);
-            JsonNode rec = drawn.get("teams").get(i);
-            assertThat(rec.get("entityId").asText()).isEqualTo(t.entityId());
-            for (int s = 0; s < t.slots().size(); s++) {
-                DrawResult.SlotAssignment a = t.slots().get(s);
-                JsonNode rs = rec.get("slots").get(s);
-                assertThat(rs.get("officerId").isNull() ? null : rs.get("officerId").asText()).isEqualTo(a.officerId());
-                assertThat(rs.get("department").isNull() ? null : rs.get("department").asText()).isEqualTo(a.department());
-                assertThat(rs.get("leader").asBoolean()).isEqualTo(a.leader());
-                assertThat(rs.get("relaxationStep").asInt()).isEqualTo(a.relaxationStep());
-            }
-        }
-        assertThat(drawn.get("unfilled").size()).isEqualTo(result.unfilledSlots().size());
-        List<JsonNode> subs = entries.stream().filter(s -> s.type().equals("SubstituteAssigned")).map(Stored::payload)
-                .toList();
-        assertThat(subs).hasSize(result.substitutions().size());
-        for (int i = 0; i < subs.size(); i++) {
-            DrawResult.Substitution s = result.substitutions().get(i);
-            JsonNode rec = subs.get(i);
-            assertThat(rec.get("objectId").asText()).isEqualTo(s.entityId());
-            assertThat(rec.get("slot").asInt()).isEqualTo(s.slot());
-            assertThat(rec.get("officerId").isNull() ? null : rec.get("officerId").asText())
-                    .isEqualTo(s.substituteOfficerId());
-            assertThat(rec.get("relaxationStep").asInt()).isEqualTo(s.relaxationStep());
-        }
+        Population population = LedgerReplay.recomputeDraw(all, entries, c -> vault.open(c).map(JsonNode::asText));
         // the recusal excluded the recused officer and the draw did not use the registry change after the freeze
         assertThat(population.contains(one(entries, "InspectorRecused").get("objectId").asText())).isTrue();
     }
