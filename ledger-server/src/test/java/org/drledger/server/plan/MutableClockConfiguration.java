@@ -1,5 +1,6 @@
 package org.drledger.server.plan;
 
+import org.drledger.server.testing.MutableClock;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.boot.test.context.TestConfiguration;

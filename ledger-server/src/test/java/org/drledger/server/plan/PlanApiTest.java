@@ -1,5 +1,6 @@
 package org.drledger.server.plan;
 
+import org.drledger.server.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.drledger.server.checklist.ProblemChecks.problem;
 import static org.drledger.server.plan.PlanRequests.batch;

@@ -1,5 +1,6 @@
 package org.drledger.server.result;
 
+import org.drledger.server.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ abstract class ResultServerSupport extends ServerTestSupport {
     protected MutableClock clock;
 
     protected void today(LocalDate day) {
-        clock.setBusinessDate(day);
+        clock.setToday(day);
     }
 
     /** A planned and drawn task as the task feature would record it. */

@@ -3,11 +3,9 @@ package org.drledger.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.drledger.server.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -42,10 +40,10 @@ class VerifiedPasswordCacheTest {
     @Test
     void aRememberedMatchExpiresAfterItsTimeToLive() {
         assertThat(cache.matches("right-password", "hash:right-password")).isTrue();
-        clock.advance(Duration.ofMinutes(5).minusSeconds(1));
+        clock.set(clock.instant().plus(Duration.ofMinutes(5).minusSeconds(1)));
         assertThat(cache.matches("right-password", "hash:right-password")).isTrue();
         assertThat(bcrypt.checks).isEqualTo(1);
-        clock.advance(Duration.ofSeconds(1));
+        clock.set(clock.instant().plusSeconds(1));
         assertThat(cache.matches("right-password", "hash:right-password")).isTrue();
         assertThat(bcrypt.checks).isEqualTo(2);
     }
@@ -88,33 +86,6 @@ class VerifiedPasswordCacheTest {
         public boolean matches(CharSequence raw, String encoded) {
             checks++;
             return encoded.equals("hash:" + raw);
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -1,27 +1,38 @@
-package org.drledger.server.result;
+package org.drledger.server.testing;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import org.drledger.command.support.BusinessDates;
 
-/** A clock the test sets explicitly (business dates are taken at 10:00 in Asia/Shanghai). */
-final class MutableClock extends Clock {
+/** A clock tests move by hand: business dates (deadlines, windows) and entry times are driven, never the wall's. */
+public class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    MutableClock(LocalDate day) {
-        now = new AtomicReference<>(tenOClock(day));
+    public MutableClock(Instant start) {
+        this.now = new AtomicReference<>(start);
     }
 
-    /** Moves to 10:00 Asia/Shanghai of {@code day}. */
-    void setBusinessDate(LocalDate day) {
-        now.set(tenOClock(day));
+    /** Starts at 10:00 Asia/Shanghai of {@code day}. */
+    public MutableClock(LocalDate day) {
+        this(tenOClock(day));
+    }
+
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
+    /** Makes {@code day} today in Asia/Shanghai (10:00 local time). */
+    public void setToday(LocalDate day) {
+        set(tenOClock(day));
     }
 
     private static Instant tenOClock(LocalDate day) {
-        return day.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        return day.atTime(LocalTime.of(10, 0)).atZone(BusinessDates.CHINA).toInstant();
     }
 
     @Override
@@ -29,6 +40,7 @@ final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** A view in another zone that keeps following this clock. */
     @Override
     public Clock withZone(ZoneId zone) {
         MutableClock self = this;
