@@ -9,6 +9,7 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.drledger.core.draw.Ids;
 
 /**
  * Normalization and form rules for registry text, shared by the aggregates, the REST layer and the CSV import so
@@ -130,7 +131,7 @@ final class RegistryText {
         if (raw == null) {
             return List.of();
         }
-        TreeSet<String> set = new TreeSet<>(RegistryText::compareCodePoints);
+        TreeSet<String> set = new TreeSet<>(Ids.UTF8_ORDER);
         for (String r : raw) {
             String v = normalize(r);
             if (v != null) {
@@ -167,26 +168,10 @@ final class RegistryText {
             if (v == null || !v.equals(normalize(v))) {
                 return false;
             }
-            if (i > 0 && compareCodePoints(values.get(i - 1), v) >= 0) {
+            if (i > 0 && Ids.UTF8_ORDER.compare(values.get(i - 1), v) >= 0) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** Code point order, which is UTF-8 byte order (the draw kernel's order), unlike String.compareTo. */
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

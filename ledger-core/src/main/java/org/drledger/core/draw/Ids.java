@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Identifier validation and the one ordering of the spec: by UTF-8 bytes. */
-final class Ids {
+public final class Ids {
     /** Longest identifier, in UTF-8 bytes (docs/draw-spec.md §2). */
     static final int MAX_UTF8_BYTES = 256;
 
@@ -16,7 +16,7 @@ final class Ids {
      * same result without encoding; {@link String#compareTo} (UTF-16 units) does NOT once characters above U+FFFF
      * meet characters in U+E000..U+FFFF.
      */
-    static final Comparator<String> UTF8_ORDER = Ids::compareUtf8;
+    public static final Comparator<String> UTF8_ORDER = Ids::compareUtf8;
 
     private Ids() {
     }
