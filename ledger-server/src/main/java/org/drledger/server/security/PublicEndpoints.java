@@ -12,6 +12,9 @@ public final class PublicEndpoints {
     static final String[] POST = {"/api/log/checkpoints/*/cosignatures"};
     static final String[] ANY = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+    /** Web pages anyone may open: the home page, public disclosures, the login form and static assets. */
+    static final String[] PAGES = {"/", "/public", "/public/**", "/login", "/error", "/css/**", "/js/**",
+            "/webjars/**", "/favicon.ico"};
     /** Writing needs one of these roles; an auditor reads everything and writes nothing. */
     static final String[] WRITER_ROLES = {"OFFICE_ADMIN", "DEPT_CLERK", "DEPT_APPROVER"};
 

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -38,6 +39,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper mapper) throws Exception {
         ProblemResponses problems = new ProblemResponses(mapper);
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -54,6 +56,22 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /**
+     * The web UI: public pages without login, everything else behind a login form with a session and CSRF
+     * protection (the API above stays stateless HTTP Basic). Page-level role checks live in the controllers.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(PublicEndpoints.PAGES).permitAll()
+                        .requestMatchers("/admin/**").hasRole("OFFICE_ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/app").permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
     }
 
