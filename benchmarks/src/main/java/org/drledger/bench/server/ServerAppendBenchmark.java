@@ -478,7 +478,7 @@ public final class ServerAppendBenchmark {
      * The office administrator registers the department {@value #DEPARTMENT} and generates its key over HTTP (real
      * endpoints); a clerk of that department is created. Returns the clerk's Basic authorization header.
      */
-    private static String setUpDepartment(ConfigurableApplicationContext ledger, HttpClient http) throws Exception {
+    static String setUpDepartment(ConfigurableApplicationContext ledger, HttpClient http) throws Exception {
         JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
         PasswordEncoder encoder = ledger.getBean(PasswordEncoder.class);
         String office = jdbc.queryForObject("SELECT root_department FROM ledger_info", String.class);
@@ -538,7 +538,7 @@ public final class ServerAppendBenchmark {
         }
     }
 
-    private static int port(ConfigurableApplicationContext ctx) {
+    static int port(ConfigurableApplicationContext ctx) {
         return Integer.parseInt(ctx.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
@@ -650,7 +650,7 @@ public final class ServerAppendBenchmark {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];
@@ -659,7 +659,7 @@ public final class ServerAppendBenchmark {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -7,11 +7,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.drledger.core.crypto.CryptoSuite;
 import org.drledger.core.crypto.VerifyingKey;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The append path's view of department keys ({@code ledger_key}), read and written inside the appending
  * transaction. On PostgreSQL, reading the signing key takes a share lock on its row, so a revocation (which
- * updates the row) waits for in-flight appends and no entry signed by a revoked key can commit after it.
+ * updates the row) waits for in-flight appends and no entry signed by a revoked key can commit after it. The lock
+ * lasts until the transaction ends, so a transaction reads each department's key row once: a registry import
+ * appends a thousand entries of one department per transaction and would otherwise re-read the same locked row
+ * for every one. A key change inside the transaction forgets what it read.
  */
 final class KeyTable {
     record ActiveKey(String keyId, VerifyingKey key) {
@@ -31,6 +36,42 @@ final class KeyTable {
     }
 
     Optional<ActiveKey> activeKey(String department) {
+        Map<String, Optional<ActiveKey>> read = readInThisTransaction();
+        if (read == null) {
+            return lockAndRead(department);
+        }
+        Optional<ActiveKey> key = read.get(department);
+        if (key == null) {
+            key = lockAndRead(department);
+            read.put(department, key);
+        }
+        return key;
+    }
+
+    /** The keys read (and locked) in the current transaction, or null outside one. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Optional<ActiveKey>> readInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return null;
+        }
+        Map<String, Optional<ActiveKey>> read =
+                (Map<String, Optional<ActiveKey>>) TransactionSynchronizationManager.getResource(this);
+        if (read == null) {
+            Map<String, Optional<ActiveKey>> fresh = new java.util.HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(KeyTable.this);
+                }
+            });
+            read = fresh;
+        }
+        return read;
+    }
+
+    private Optional<ActiveKey> lockAndRead(String department) {
         List<ActiveKey> keys = jdbc.query(
                 "SELECT key_id, public_key FROM ledger_key WHERE department = ? AND status = 'ACTIVE'" + lockClause,
                 (rs, i) -> {
@@ -49,6 +90,10 @@ final class KeyTable {
     }
 
     void apply(KeyChange change, String eventId) {
+        Map<String, Optional<ActiveKey>> read = readInThisTransaction();
+        if (read != null) {
+            read.clear();
+        }
         if (change.publicKeyPem() != null) {
             VerifyingKey key = suite.readPublicKeyPem(change.publicKeyPem());
             if (!key.keyId().equals(change.keyId())) {

@@ -1,11 +1,14 @@
 package org.drledger.command.sealer;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.drledger.command.ledger.LedgerMetaData;
 import org.drledger.command.ledger.LedgerProperties;
 import org.drledger.command.support.ConditionalOnLedgerRole;
@@ -44,6 +47,30 @@ public class Sealer {
         this.every = properties.checkpointEvery();
     }
 
+    /** Rows of the processor's current batch, written in two JDBC batches just before it commits. */
+    private static final class Pending {
+        final List<MerkleStore.PendingLeaf> leaves = new ArrayList<>();
+        final List<MerkleStore.PendingNode> nodes = new ArrayList<>();
+    }
+
+    /** The batch the node listener adds to (the processor has one thread: one batch at a time). */
+    private Pending current;
+
+    private Pending pending() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("the sealer runs inside the processor's unit of work");
+        }
+        UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
+        Pending p = uow.getOrComputeResource(Sealer.class.getName() + ".pending", k -> {
+            Pending fresh = new Pending();
+            uow.onPrepareCommit(u -> store.insertAll(fresh.leaves, fresh.nodes));
+            uow.onRollback(u -> range = null);
+            return fresh;
+        });
+        current = p;
+        return p;
+    }
+
     @EventHandler
     void seal(Object payload, EventMessage<?> message,
               @MetaDataValue(LedgerMetaData.HASH) String entryHash,
@@ -51,25 +78,22 @@ public class Sealer {
         if (!(message instanceof DomainEventMessage<?> event) || entryHash == null || signature == null) {
             throw new IllegalStateException("event " + message.getIdentifier() + " is not a sealed ledger entry");
         }
-        // Not token.position(): a gap-aware token reports the highest index seen, and an event that commits after
-        // a later one (concurrent writers) would then claim another leaf's global index.
-        long globalIndex = store.globalIndexOf(event.getAggregateIdentifier(), event.getSequenceNumber());
+        Pending pending = pending();
         if (range == null) {
             long size = store.size();
             range = CompactRange.restore(hasher, size, new ProofGenerator(hasher, store).subtreeHashesAt(size),
                     (level, index, hash) -> {
                         if (level > 0) {
-                            store.insertNode(level, index, hash);
+                            current.nodes.add(new MerkleStore.PendingNode(level, index, hash));
                         }
                     });
-        }
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().onRollback(u -> range = null);
         }
         CompactRange r = range;
         long leafIndex = r.size();
         byte[] leafHash = hasher.leafHash(LedgerHashing.leafData(Hex.decode(entryHash), Hex.decode(signature)));
-        store.insertLeaf(new MerkleStore.Leaf(leafIndex, globalIndex, event.getAggregateIdentifier(),
+        // The leaf's global index is the stored event's (read in the insert), not token.position(): a gap-aware
+        // token reports the highest index seen, and an event that commits after a later one would claim another's.
+        pending.leaves.add(new MerkleStore.PendingLeaf(leafIndex, event.getAggregateIdentifier(),
                 event.getSequenceNumber(), entryHash, leafHash));
         r.appendLeafHash(leafHash);
         if (r.size() % every == 0) {
