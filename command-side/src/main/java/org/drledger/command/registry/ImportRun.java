@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drledger.command.registry.ImportJobs.Counts;
 import org.drledger.command.registry.ImportJobs.Issue;
@@ -18,7 +19,10 @@ import org.drledger.command.registry.ImportJobs.Status;
 import org.drledger.command.registry.RegistryKind.Change;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
 /**
  * One CSV import, run once: a validation pass (every row checked, compared with the current state, nothing written)
@@ -50,7 +54,7 @@ final class ImportRun<D extends RegistryKind.Draft, S> {
     }
 
     /** Services a run needs. */
-    record Services(ImportJobs jobs, CommandGateway commands, TransactionTemplate transactions, Authorizer authorizer,
+    record Services(ImportJobs jobs, CommandGateway commands, TransactionManager transactions, Authorizer authorizer,
                     Clock clock, ImportProperties properties) {
     }
 
@@ -183,7 +187,7 @@ final class ImportRun<D extends RegistryKind.Draft, S> {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                Outcome o = s.transactions().execute(tx -> {
+                Outcome o = inUnitOfWork(() -> {
                     Outcome out = classify(rows, true, recordIssues, strict);
                     s.jobs().progress(job.importId(), totals.plus(out.counts), time(s.clock()));
                     return out;
@@ -200,6 +204,28 @@ final class ImportRun<D extends RegistryKind.Draft, S> {
             }
         }
         throw last;
+    }
+
+    /**
+     * Runs a write batch in one root unit of work that owns the transaction: the commands' units of work nest in it,
+     * so their events are appended together when it commits (one JDBC batch through the door) and the event store
+     * wakes its readers (the sealer) once per batch, not once per row.
+     */
+    private <R> R inUnitOfWork(Callable<R> work) {
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        uow.attachTransaction(s.transactions());
+        ResultMessage<R> result = uow.executeWithResult(work, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable t = result.exceptionResult();
+            if (t instanceof RuntimeException e) {
+                throw e;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException(t);
+        }
+        return result.getPayload();
     }
 
     private record Outcome(Counts counts, long[] rows, byte[] statuses) {

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.drledger.command.actor.AccessPolicy;
 import org.drledger.command.actor.LedgerPrincipal;
 import org.drledger.command.actor.Role;
@@ -41,8 +42,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts a CSV upload: spools it to an owner-only file under {@code <data-dir>/imports} (it holds plaintext ID-card
@@ -88,14 +87,14 @@ class ImportService {
     private final AccessPolicy access;
     private final DepartmentDirectory departments;
     private final CommandGateway commands;
-    private final TransactionTemplate transactions;
+    private final TransactionManager transactions;
     private final ExecutorService executor;
     private final ImportProperties properties;
     private final Clock clock;
     private final Path spoolDir;
 
     ImportService(ObjectKind objects, InspectorKind inspectors, ImportJobs jobs, AccessPolicy access,
-                  DepartmentDirectory departments, CommandGateway commands, PlatformTransactionManager transactions,
+                  DepartmentDirectory departments, CommandGateway commands, TransactionManager transactions,
                   @Qualifier(RegistryConfiguration.IMPORT_EXECUTOR) ExecutorService executor,
                   ImportProperties properties, LedgerProperties ledger, Clock clock) {
         kinds.put(objects.name(), objects);
@@ -104,7 +103,7 @@ class ImportService {
         this.access = access;
         this.departments = departments;
         this.commands = commands;
-        this.transactions = new TransactionTemplate(transactions);
+        this.transactions = transactions;
         this.executor = executor;
         this.properties = properties;
         this.clock = clock;
