@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drledger.command.department.DepartmentDirectory;
 import org.drledger.command.ledger.LedgerIntegrityException;
+import org.drledger.command.plan.PlanDirectory;
 import org.drledger.command.sealer.CheckpointService;
 import org.drledger.command.support.CommandRefusedException;
 import org.drledger.command.support.ConditionalOnLedgerRole;
@@ -64,9 +65,10 @@ public class TaskService {
     private final DepartmentDirectory departments;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final PlanDirectory plans;
 
     TaskService(CommandGateway commands, TaskLedger ledger, Vault vault, CheckpointService checkpoints,
-                DepartmentDirectory departments, JdbcTemplate jdbc, Clock clock) {
+                DepartmentDirectory departments, JdbcTemplate jdbc, Clock clock, PlanDirectory plans) {
         this.commands = commands;
         this.ledger = ledger;
         this.vault = vault;
@@ -74,6 +76,7 @@ public class TaskService {
         this.departments = departments;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.plans = plans;
     }
 
     /** A checklist item as a client names it; the service adds the latest published version of its list. */
@@ -97,9 +100,47 @@ public class TaskService {
         for (int i = 0; i < refs.size(); i++) {
             items.add(resolve(refs.get(i), "items[" + i + "]"));
         }
+        if ("PLAN".equals(t.source()) && t.planRef() != null) {
+            requirePlanBatch(t.planRef(), t.leadDepartment(), items);
+        }
         commands.sendAndWait(new PlanTask(t.taskId(), t.source(), t.planRef(), t.adHocApproval(), t.leadDepartment(),
                 assisting, t.category(), items, t.drawPlan(), clock.instant()));
         return t.taskId();
+    }
+
+    /**
+     * A task from the annual plan carries out a batch in force of the approved district plan: led by the batch's
+     * lead department, inspecting only the batch's items (by list and code; the task takes their latest version).
+     */
+    private void requirePlanBatch(PlanRef ref, String lead, List<TaskItem> items) {
+        PlanDirectory.DistrictRow plan = plans.district(ref.year()).orElseThrow(() -> new CommandRefusedException(
+                "planRef.year", "no-district-plan", "there is no district plan for " + ref.year()));
+        if (plan.approvedOn() == null) {
+            throw new CommandRefusedException("planRef.year", "plan-not-approved", "the district plan for "
+                    + ref.year() + " is not approved yet; an unplanned task is ad hoc with its recorded approval");
+        }
+        PlanDirectory.BatchRow batch = plans.batches(ref.year()).stream()
+                .filter(b -> b.batchId().equals(ref.batch())).findFirst()
+                .orElseThrow(() -> new CommandRefusedException("planRef.batch", "unknown-batch", "the district plan "
+                        + "for " + ref.year() + " has no batch " + ref.batch()));
+        if (!"ACTIVE".equals(batch.status())) {
+            throw new CommandRefusedException("planRef.batch", "batch-removed", "batch " + ref.batch()
+                    + " was removed from the plan by an adjustment");
+        }
+        if (lead != null && !lead.equals(batch.batch().leadDepartment())) {
+            throw new CommandRefusedException("leadDepartment", "not-batch-lead", "batch " + ref.batch() + " is led by "
+                    + batch.batch().leadDepartment() + ", not " + lead);
+        }
+        java.util.Set<String> planned = new java.util.HashSet<>();
+        batch.batch().items().forEach(i -> planned.add(i.listId() + "/" + i.code()));
+        for (int i = 0; i < items.size(); i++) {
+            TaskItem item = items.get(i);
+            if (!planned.contains(item.listId() + "/" + item.code())) {
+                throw new CommandRefusedException("items[" + i + "]", "item-not-in-batch", "item " + item.code()
+                        + " of " + item.listId() + " is not in batch " + ref.batch() + " of the " + ref.year()
+                        + " plan");
+            }
+        }
     }
 
     private void requireDepartment(String id, String field) {

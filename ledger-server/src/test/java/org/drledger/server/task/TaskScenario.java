@@ -91,6 +91,8 @@ abstract class TaskScenario extends ServerTestSupport {
     TestUsers.Credentials envClerk;
     TestUsers.Credentials agriApprover;
     String listId;
+    /** The batch of the approved 2023 district plan these tasks carry out (led by {@code lead}). */
+    String batchId;
     final List<String> leadOfficers = new ArrayList<>();
     final List<String> assistOfficers = new ArrayList<>();
 
@@ -107,11 +109,26 @@ abstract class TaskScenario extends ServerTestSupport {
         listId = unique("list");
         // published checklist rows, inserted directly (the checklist feature maintains them in production)
         for (Object[] r : new Object[][]{{1, "A07-01", false}, {1, "A07-02", false}, {2, "A07-01", false},
-                {2, "A07-02", true}}) {
+                {2, "A07-02", true}, {2, "A08-01", false}}) {
             jdbc.update("INSERT INTO published_item (list_id, version, code, owner_department, kind, tier, name, "
                     + "object_types, retired) VALUES (?, ?, ?, ?, 'DEPARTMENT', 'GENERAL', '食品标签', 'ENTERPRISE', ?)",
                     listId, r[0], r[1], lead, r[2]);
         }
+        // an approved 2023 district plan with this test's batch, as the plan feature's lookup tables hold it
+        batchId = unique("第三批");
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM district_plan WHERE plan_year = 2023", Long.class) == 0) {
+            jdbc.update("INSERT INTO district_plan (plan_year, version, consolidated_on, approved_on, published_on, "
+                    + "adjustments) VALUES (2023, 1, DATE '2023-01-20', DATE '2023-01-29', DATE '2023-02-06', 0)");
+        }
+        String batchJson = "{\"batchId\":\"" + batchId + "\",\"inspectingAuthority\":\"" + lead + "\",\"name\":\"第三批\","
+                + "\"items\":[{\"listId\":\"" + listId + "\",\"version\":1,\"code\":\"A07-01\"}],"
+                + "\"period\":{\"from\":\"2023-08-01\",\"to\":\"2023-09-30\"},\"unit\":\"执法一队\","
+                + "\"ratio\":{\"num\":1,\"den\":10},\"frequency\":1,\"quantity\":20,\"leadDepartment\":\"" + lead
+                + "\",\"assistingDepartments\":[\"" + env + "\",\"" + agri + "\"]}";
+        jdbc.update("INSERT INTO plan_batch (plan_year, batch_id, origin, lead_department, assisting_departments, "
+                + "items, period_from, period_to, ratio_num, ratio_den, status, batch_json) VALUES (2023, ?, 'joint', "
+                + "?, ?, ?, DATE '2023-08-01', DATE '2023-09-30', 1, 10, 'ACTIVE', ?)", batchId, lead,
+                env + "," + agri, listId + ":1:A07-01", batchJson);
     }
 
     private void send(Object command) {
@@ -167,7 +184,7 @@ abstract class TaskScenario extends ServerTestSupport {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("taskId", taskId);
         body.put("source", "PLAN");
-        body.put("planRef", Map.of("year", 2023, "batch", "第三批"));
+        body.put("planRef", Map.of("year", 2023, "batch", batchId));
         body.put("leadDepartment", lead);
         body.put("assistingDepartments", List.of(env, agri));
         body.put("category", "ROUTINE");
@@ -412,6 +429,18 @@ abstract class TaskScenario extends ServerTestSupport {
         Map<String, Object> unknownDept = newTask(taskId, plan, "A07-01");
         unknownDept.put("assistingDepartments", List.of(env, "no-such-dept"));
         problem(http.post("/api/tasks", leadApprover, unknownDept), 422, "assistingDepartments[1]", "unknown-department");
+        Map<String, Object> noBatch = newTask(taskId, plan, "A07-01");
+        noBatch.put("planRef", Map.of("year", 2023, "batch", "no-such-batch"));
+        problem(http.post("/api/tasks", leadApprover, noBatch), 422, "planRef.batch", "unknown-batch");
+        Map<String, Object> noPlan = newTask(taskId, plan, "A07-01");
+        noPlan.put("planRef", Map.of("year", 2031, "batch", batchId));
+        problem(http.post("/api/tasks", leadApprover, noPlan), 422, "planRef.year", "no-district-plan");
+        Map<String, Object> notTheLead = newTask(taskId, plan, "A07-01");
+        notTheLead.put("leadDepartment", agri);
+        notTheLead.put("assistingDepartments", List.of(lead, env));
+        problem(http.post("/api/tasks", agriApprover, notTheLead), 422, "leadDepartment", "not-batch-lead");
+        problem(http.post("/api/tasks", leadApprover, newTask(taskId, plan, "A08-01")), 422, "items[0]",
+                "item-not-in-batch");
         Map<String, Object> noItems = newTask(taskId, plan, "A07-01");
         noItems.remove("items");
         assertThat(http.post("/api/tasks", leadApprover, noItems).status()).isEqualTo(400);
