@@ -55,7 +55,8 @@ public final class BundleVerifier {
             "chain.sequence", "chain.prev", "log.leaf-order", "log.inclusion", "log.sealed",
             "checkpoint.signature", "checkpoint.origin", "checkpoint.root", "checkpoint.beyond-log",
             "checkpoint.consistency", "checkpoint.trusted", "cosignature.signature", "commitment.opening",
-            "task.one-draw", "task.non-random", "task.draw", "task.randomness", "task.timing", "task.publication");
+            "task.one-draw", "task.non-random", "task.timing", "task.randomness", "task.reveals", "task.population",
+            "task.draw", "task.publication");
 
     private static final List<String> AUTHENTIC_CHECKS =
             List.of("entry.ledger", "entry.hash", "entry.key", "entry.signature");
@@ -109,7 +110,8 @@ public final class BundleVerifier {
             this.manifest = reader.manifest();
             this.report = new Report(name + " (" + manifest.kind().id() + ", ledger " + manifest.ledgerId() + ")",
                     CHECKS);
-            this.tasks = new TaskChecks(report);
+            this.tasks = new TaskChecks(report, manifest.kind().isFull(),
+                    c -> Optional.ofNullable(openings.get(c)).map(o -> o.value().asText()));
         }
 
         Report run() throws IOException, UnusableInputException {
@@ -440,7 +442,32 @@ public final class BundleVerifier {
                             "an opening for a commitment that no entry carries"));
                 }
             }
-            tasks.finish();
+            List<TaskChecks.SignedCheckpoint> times = new ArrayList<>();
+            for (VerifiedCp c : checkpoints) {
+                times.add(new TaskChecks.SignedCheckpoint(c.size, Checkpoint.parse(c.text).time().orElse(null)));
+            }
+            tasks.finish(times, full ? expectedLeaf : prevLeaf + 1, full ? this::replay : null);
+        }
+
+        /** The entries again, in leaf order, only those the freeze reads (a byte search skips the rest unparsed). */
+        private void replay(TaskChecks.EntrySink sink) throws IOException {
+            try (BundleReader.Lines lines = reader.lines(BundleManifest.ENTRIES)) {
+                long leaf = 0;
+                while (lines.hasNext()) {
+                    byte[] raw = lines.next();
+                    long at = leaf++;
+                    if (!FreezeFilter.mayMatter(raw)) {
+                        sink.accept(at, "", null);
+                        continue;
+                    }
+                    try {
+                        Entry e = BundleLines.entry(raw, "replay").signed().entry();
+                        sink.accept(at, e.type(), e.payload());
+                    } catch (BundleFormatException e) {
+                        sink.accept(at, "", null); // reported in the first pass
+                    }
+                }
+            }
         }
 
         private void checkTrustCopy(SignedEntry s, long leaf) {
