@@ -74,8 +74,8 @@ public final class BundleVerifier {
     }
 
     public static Report verify(Path bundle, Options options) throws UnusableInputException {
-        try (BundleReader reader = BundleReader.open(bundle)) {
-            return new Run(reader, options, bundle.getFileName().toString()).run();
+        try (LedgerSource source = LedgerSource.of(BundleReader.open(bundle))) {
+            return new Run(source, options, bundle.getFileName().toString()).run();
         } catch (BundleFormatException e) {
             throw new UnusableInputException(e.rule(), e.where(), "not a usable drl-bundle/1: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -84,12 +84,23 @@ public final class BundleVerifier {
         }
     }
 
+    /** Verifies any source; {@code name} heads the report. Unreadable sources throw {@link UnusableInputException}. */
+    static Report verify(LedgerSource source, String name, Options options) throws UnusableInputException {
+        try {
+            return new Run(source, options, name).run();
+        } catch (BundleFormatException e) {
+            throw new UnusableInputException(e.rule(), e.where(), "not a usable ledger: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UnusableInputException("unreadable", name, "cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     private record VerifiedCp(long size, byte[] root, String text) {
     }
 
     /** One verification; holds the small state (trust, checkpoints, openings) and streams the rest. */
     private static final class Run {
-        private final BundleReader reader;
+        private final LedgerSource reader;
         private final Options options;
         private final BundleManifest manifest;
         private final Report report;
@@ -103,8 +114,9 @@ public final class BundleVerifier {
         private final Map<String, Boolean> openingUsed = new HashMap<>();
         private final TaskChecks tasks;
         private VerifiedCp trusted;
+        private boolean noManifestNoted;
 
-        Run(BundleReader reader, Options options, String name) {
+        Run(LedgerSource reader, Options options, String name) {
             this.reader = reader;
             this.options = options;
             this.manifest = reader.manifest();
@@ -134,7 +146,7 @@ public final class BundleVerifier {
         }
 
         private void readTrust() throws IOException {
-            try (BundleReader.Lines lines = reader.lines(BundleManifest.TRUST)) {
+            try (LedgerSource.Lines lines = reader.lines(BundleManifest.TRUST)) {
                 long prevLeaf = -1;
                 while (lines.hasNext()) {
                     byte[] raw = lines.next();
@@ -193,7 +205,7 @@ public final class BundleVerifier {
             List<NoteKey> witnesses = new ArrayList<>(trust.witnesses().values());
             VerifiedCp prev = null;
             boolean anyCosigned = false;
-            try (BundleReader.Lines lines = reader.lines(BundleManifest.CHECKPOINTS)) {
+            try (LedgerSource.Lines lines = reader.lines(BundleManifest.CHECKPOINTS)) {
                 while (lines.hasNext()) {
                     byte[] raw = lines.next();
                     String where = BundleManifest.CHECKPOINTS + " line " + lines.lineNumber();
@@ -294,7 +306,7 @@ public final class BundleVerifier {
                 report.unchecked("commitment.opening", "a " + manifest.kind().id() + " bundle holds no vault openings");
                 return;
             }
-            try (BundleReader.Lines lines = reader.lines(BundleManifest.OPENINGS)) {
+            try (LedgerSource.Lines lines = reader.lines(BundleManifest.OPENINGS)) {
                 while (lines.hasNext()) {
                     String where = BundleManifest.OPENINGS + " line " + lines.lineNumber();
                     try {
@@ -320,7 +332,7 @@ public final class BundleVerifier {
             int nextCp = 0;
             long expectedLeaf = 0;
             long prevLeaf = -1;
-            try (BundleReader.Lines lines = reader.lines(BundleManifest.ENTRIES)) {
+            try (LedgerSource.Lines lines = reader.lines(BundleManifest.ENTRIES)) {
                 while (lines.hasNext()) {
                     byte[] raw = lines.next();
                     String where = BundleManifest.ENTRIES + " line " + lines.lineNumber();
@@ -451,7 +463,7 @@ public final class BundleVerifier {
 
         /** The entries again, in leaf order, only those the freeze reads (a byte search skips the rest unparsed). */
         private void replay(TaskChecks.EntrySink sink) throws IOException {
-            try (BundleReader.Lines lines = reader.lines(BundleManifest.ENTRIES)) {
+            try (LedgerSource.Lines lines = reader.lines(BundleManifest.ENTRIES)) {
                 long leaf = 0;
                 while (lines.hasNext()) {
                     byte[] raw = lines.next();
@@ -572,7 +584,14 @@ public final class BundleVerifier {
             }
         }
 
-        private void digest(BundleReader.Lines lines) {
+        private void digest(LedgerSource.Lines lines) {
+            if (!reader.describesFiles()) {
+                if (!noManifestNoted) {
+                    noManifestNoted = true;
+                    report.unchecked("bundle.manifest", "a database has no manifest; its rows are read directly");
+                }
+                return;
+            }
             BundleManifest.FileInfo actual = lines.actual();
             BundleManifest.FileInfo claimed = manifest.file(actual.name()).orElseThrow();
             if (claimed.equals(actual)) {

@@ -39,6 +39,7 @@ import org.drledger.core.merkle.InvalidProofException;
 import org.drledger.core.merkle.MerkleProofJson;
 import org.drledger.core.merkle.MerkleVerifier;
 import org.drledger.verifier.BundleVerifier;
+import org.drledger.verifier.DatabaseVerifier;
 import org.drledger.verifier.Fairness;
 import org.drledger.verifier.Report;
 import org.drledger.verifier.UnusableInputException;
@@ -132,8 +133,16 @@ public final class Main {
     static final class Verify implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-        @Parameters(paramLabel = "<bundle>", description = "the bundle (.zip)")
+        @Parameters(paramLabel = "<bundle>", arity = "0..1", description = "the bundle (.zip)")
         Path bundle;
+        @Option(names = "--jdbc-url", paramLabel = "<url>", description = "verify a ledger database directly, "
+                + "read-only (jdbc:postgresql://… or jdbc:h2:…), instead of a bundle")
+        String jdbcUrl;
+        @Option(names = "--user", paramLabel = "<user>", description = "database user")
+        String user;
+        @Option(names = "--password-env", paramLabel = "<VAR>", description = "the environment variable holding "
+                + "the database password (never give a password on the command line)")
+        String passwordEnv;
         @Option(names = "--trusted-checkpoint", paramLabel = "<file>",
                 description = "a checkpoint note you obtained independently; the bundle must be consistent with it")
         Path trusted;
@@ -143,7 +152,23 @@ public final class Main {
         @Override
         public Integer call() throws Exception {
             Optional<byte[]> t = trusted == null ? Optional.empty() : Optional.of(read(trusted));
-            Report r = BundleVerifier.verify(bundle, new BundleVerifier.Options(t));
+            if ((bundle == null) == (jdbcUrl == null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give a bundle or --jdbc-url, not both");
+            }
+            Report r;
+            if (jdbcUrl != null) {
+                String password = null;
+                if (passwordEnv != null) {
+                    password = System.getenv(passwordEnv);
+                    if (password == null) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "environment variable "
+                                + passwordEnv + " is not set");
+                    }
+                }
+                r = DatabaseVerifier.verify(jdbcUrl, user, password, new BundleVerifier.Options(t));
+            } else {
+                r = BundleVerifier.verify(bundle, new BundleVerifier.Options(t));
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? CanonicalJson.writeString(r.toJson()) + "\n" : r.toText());
             return r.verified() ? VERIFIED : FAILED;
