@@ -15,6 +15,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs a benchmark group and prints each figure beside the baseline measured in the same run, with the ratio.
  * Usage: {@code java -jar benchmarks/target/benchmarks.jar [include-regex] [--quick]}; the default runs the kernel
  * benchmarks ({@code EntryBenchmarks|MerkleBenchmarks}). {@code draw [options]} runs {@link DrawBenchmark};
+ * {@code verifier [options]} runs {@link VerifierBenchmark};
  * {@code server-append [options]} runs
  * {@link org.drledger.bench.server.ServerAppendBenchmark} (the server append path on PostgreSQL) instead.
  */
@@ -38,6 +39,10 @@ public final class RunBenchmarks {
         }
         if (args.length > 0 && args[0].equals("import")) {
             org.drledger.bench.server.ImportBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("verifier")) {
+            VerifierBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("server-append")) {

@@ -4,7 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +63,8 @@ public final class BundleVerifier {
             "chain.sequence", "chain.prev", "log.leaf-order", "log.inclusion", "log.sealed",
             "checkpoint.signature", "checkpoint.origin", "checkpoint.root", "checkpoint.beyond-log",
             "checkpoint.consistency", "checkpoint.trusted", "cosignature.signature", "commitment.opening",
-            "task.one-draw", "task.non-random", "task.draw", "task.randomness", "task.timing", "task.publication");
+            "task.one-draw", "task.non-random", "task.timing", "task.randomness", "task.reveals", "task.population",
+            "task.draw", "task.publication");
 
     private static final List<String> AUTHENTIC_CHECKS =
             List.of("entry.ledger", "entry.hash", "entry.key", "entry.signature");
@@ -63,18 +72,46 @@ public final class BundleVerifier {
             "entry.signature", "chain.sequence", "chain.prev");
 
     /** What a caller brings besides the bundle. */
-    public record Options(Optional<byte[]> trustedCheckpoint) {
+    public record Options(Optional<byte[]> trustedCheckpoint, int threads) {
+        public Options {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+        }
+
+        /** All cores. */
+        public Options(Optional<byte[]> trustedCheckpoint) {
+            this(trustedCheckpoint, Runtime.getRuntime().availableProcessors());
+        }
+
         public static Options none() {
             return new Options(Optional.empty());
         }
+
+        public Options withThreads(int n) {
+            return new Options(trustedCheckpoint, n);
+        }
+    }
+
+    /** Lines per batch handed to the workers; at most {@link #IN_FLIGHT} batches are read ahead. */
+    static final int BATCH = 1024;
+    static final int IN_FLIGHT = 3;
+
+    /** The order-free work on one entry line, done on any core: parse, canonical form, hash, key, signature. */
+    private record Checked(long lineNumber, String where, BundleLines.EntryLine line, RuntimeException parseError,
+                           boolean canonical, EntryVerificationException authError, byte[] hash, byte[] leafHash) {
+    }
+
+    /** The tip of a stream for the chain check (ledger-format §4.4), as the kernel's EntryVerifier keeps it. */
+    private record Tip(long seq, byte[] hash) {
     }
 
     private BundleVerifier() {
     }
 
     public static Report verify(Path bundle, Options options) throws UnusableInputException {
-        try (BundleReader reader = BundleReader.open(bundle)) {
-            return new Run(reader, options, bundle.getFileName().toString()).run();
+        try (LedgerSource source = LedgerSource.of(BundleReader.open(bundle))) {
+            return new Run(source, options, bundle.getFileName().toString()).run();
         } catch (BundleFormatException e) {
             throw new UnusableInputException(e.rule(), e.where(), "not a usable drl-bundle/1: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -83,12 +120,23 @@ public final class BundleVerifier {
         }
     }
 
+    /** Verifies any source; {@code name} heads the report. Unreadable sources throw {@link UnusableInputException}. */
+    static Report verify(LedgerSource source, String name, Options options) throws UnusableInputException {
+        try {
+            return new Run(source, options, name).run();
+        } catch (BundleFormatException e) {
+            throw new UnusableInputException(e.rule(), e.where(), "not a usable ledger: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UnusableInputException("unreadable", name, "cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     private record VerifiedCp(long size, byte[] root, String text) {
     }
 
     /** One verification; holds the small state (trust, checkpoints, openings) and streams the rest. */
     private static final class Run {
-        private final BundleReader reader;
+        private final LedgerSource reader;
         private final Options options;
         private final BundleManifest manifest;
         private final Report report;
@@ -102,14 +150,16 @@ public final class BundleVerifier {
         private final Map<String, Boolean> openingUsed = new HashMap<>();
         private final TaskChecks tasks;
         private VerifiedCp trusted;
+        private boolean noManifestNoted;
 
-        Run(BundleReader reader, Options options, String name) {
+        Run(LedgerSource reader, Options options, String name) {
             this.reader = reader;
             this.options = options;
             this.manifest = reader.manifest();
             this.report = new Report(name + " (" + manifest.kind().id() + ", ledger " + manifest.ledgerId() + ")",
                     CHECKS);
-            this.tasks = new TaskChecks(report);
+            this.tasks = new TaskChecks(report, manifest.kind().isFull(),
+                    c -> Optional.ofNullable(openings.get(c)).map(o -> o.value().asText()));
         }
 
         Report run() throws IOException, UnusableInputException {
@@ -132,7 +182,7 @@ public final class BundleVerifier {
         }
 
         private void readTrust() throws IOException {
-            try (BundleReader.Lines lines = reader.lines(BundleManifest.TRUST)) {
+            try (LedgerSource.Lines lines = reader.lines(BundleManifest.TRUST)) {
                 long prevLeaf = -1;
                 while (lines.hasNext()) {
                     byte[] raw = lines.next();
@@ -191,7 +241,7 @@ public final class BundleVerifier {
             List<NoteKey> witnesses = new ArrayList<>(trust.witnesses().values());
             VerifiedCp prev = null;
             boolean anyCosigned = false;
-            try (BundleReader.Lines lines = reader.lines(BundleManifest.CHECKPOINTS)) {
+            try (LedgerSource.Lines lines = reader.lines(BundleManifest.CHECKPOINTS)) {
                 while (lines.hasNext()) {
                     byte[] raw = lines.next();
                     String where = BundleManifest.CHECKPOINTS + " line " + lines.lineNumber();
@@ -292,7 +342,7 @@ public final class BundleVerifier {
                 report.unchecked("commitment.opening", "a " + manifest.kind().id() + " bundle holds no vault openings");
                 return;
             }
-            try (BundleReader.Lines lines = reader.lines(BundleManifest.OPENINGS)) {
+            try (LedgerSource.Lines lines = reader.lines(BundleManifest.OPENINGS)) {
                 while (lines.hasNext()) {
                     String where = BundleManifest.OPENINGS + " line " + lines.lineNumber();
                     try {
@@ -308,74 +358,115 @@ public final class BundleVerifier {
             }
         }
 
+        /**
+         * Entries in leaf order. The order-free work (parse, canonical form, hash, key validity, signature, leaf
+         * hash) runs on {@link Options#threads()} workers, a batch of {@link #BATCH} lines at a time with a few
+         * batches read ahead; everything that depends on order (leaf numbering, stream chains, the Merkle range and
+         * the checkpoint roots, commitments, task facts, the report) runs on this thread, batch by batch, in order.
+         * Memory: the batches in flight, independent of the number of entries.
+         */
         private void readEntries() throws IOException {
             boolean full = manifest.kind().isFull();
-            EntryVerifier verifier = new EntryVerifier(suite, manifest.ledgerId(), trust.keyBook());
+            EntryVerifier authentic = new EntryVerifier(suite, manifest.ledgerId(), trust.keyBook());
             CompactRange range = new CompactRange(hasher);
             VerifiedCp anchor = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
             Map<StreamId, long[]> partialSeq = new HashMap<>();
             Map<StreamId, String> partialHash = new HashMap<>();
+            Map<StreamId, Tip> tips = new HashMap<>();
             int nextCp = 0;
             long expectedLeaf = 0;
             long prevLeaf = -1;
-            try (BundleReader.Lines lines = reader.lines(BundleManifest.ENTRIES)) {
-                while (lines.hasNext()) {
-                    byte[] raw = lines.next();
-                    String where = BundleManifest.ENTRIES + " line " + lines.lineNumber();
-                    BundleLines.EntryLine line = parseEntry(raw, where);
-                    if (line == null) {
-                        if (full) {
-                            expectedLeaf++; // the leaf is lost; the next root comparison will show it
+            int threads = options.threads();
+            ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "drl-verify");
+                t.setDaemon(true);
+                return t;
+            }) : null;
+            try (LedgerSource.Lines lines = reader.lines(BundleManifest.ENTRIES)) {
+                Deque<List<Future<List<Checked>>>> inFlight = new ArrayDeque<>();
+                boolean more = true;
+                while (more || !inFlight.isEmpty()) {
+                    while (more && inFlight.size() < (pool == null ? 1 : IN_FLIGHT)) {
+                        List<byte[]> raws = new ArrayList<>(BATCH);
+                        long firstLine = lines.lineNumber() + 1;
+                        while (raws.size() < BATCH && lines.hasNext()) {
+                            raws.add(lines.next());
                         }
-                        continue;
+                        more = lines.hasNext();
+                        if (raws.isEmpty()) {
+                            break;
+                        }
+                        inFlight.add(submit(pool, threads, raws, firstLine, full, authentic));
                     }
-                    SignedEntry s = line.signed();
-                    Entry e = s.entry();
-                    long leaf = full ? expectedLeaf : line.leafIndex();
-                    if (CanonicalJson.isCanonical(raw)) {
-                        report.pass("entry.canonical");
-                    } else {
-                        report.fail("entry.canonical", Report.Failure.at(e, leaf, "canonical JSON (RFC 8785)",
-                                "non-canonical bytes", "the stored line is not in canonical form"));
+                    if (inFlight.isEmpty()) {
+                        break;
                     }
-                    if (full ? line.leafIndex() != expectedLeaf : line.leafIndex() <= prevLeaf) {
-                        report.fail("log.leaf-order", Report.Failure.at(e, leaf,
-                                full ? String.valueOf(expectedLeaf) : "> " + prevLeaf,
-                                String.valueOf(line.leafIndex()), "entries are not in leaf order"));
-                    } else {
-                        report.pass("log.leaf-order");
-                    }
-                    prevLeaf = line.leafIndex();
-                    checkTrustCopy(s, leaf);
-                    try {
-                        if (full) {
-                            verifier.verify(s, leaf);
-                        } else {
-                            verifier.verifyAuthentic(s, leaf);
-                            partialChain(s, leaf, partialSeq, partialHash);
+                    for (Future<List<Checked>> f : inFlight.pollFirst()) {
+                        for (Checked c : join(f)) {
+                            if (c.line() == null) {
+                                report.fail("bundle.structure", Report.Failure.at(c.where(), "a signed entry line",
+                                        c.parseError() instanceof BundleFormatException b ? b.rule() : "unreadable",
+                                        c.parseError().getMessage()));
+                                if (full) {
+                                    expectedLeaf++; // the leaf is lost; the next root comparison will show it
+                                }
+                                continue;
+                            }
+                            BundleLines.EntryLine line = c.line();
+                            SignedEntry s = line.signed();
+                            Entry e = s.entry();
+                            long leaf = full ? expectedLeaf : line.leafIndex();
+                            if (c.canonical()) {
+                                report.pass("entry.canonical");
+                            } else {
+                                report.fail("entry.canonical", Report.Failure.at(e, leaf, "canonical JSON (RFC 8785)",
+                                        "non-canonical bytes", "the stored line is not in canonical form"));
+                            }
+                            if (full ? line.leafIndex() != expectedLeaf : line.leafIndex() <= prevLeaf) {
+                                report.fail("log.leaf-order", Report.Failure.at(e, leaf,
+                                        full ? String.valueOf(expectedLeaf) : "> " + prevLeaf,
+                                        String.valueOf(line.leafIndex()), "entries are not in leaf order"));
+                            } else {
+                                report.pass("log.leaf-order");
+                            }
+                            prevLeaf = line.leafIndex();
+                            checkTrustCopy(s, leaf);
+                            EntryVerificationException x = c.authError();
+                            if (x == null && full) {
+                                x = chain(tips, e, leaf, c.hash());
+                            } else if (x == null) {
+                                partialChain(s, leaf, partialSeq, partialHash);
+                            }
+                            if (x == null) {
+                                for (String check : full ? FULL_ENTRY_CHECKS : AUTHENTIC_CHECKS) {
+                                    report.pass(check);
+                                }
+                            } else {
+                                report.fail(x.check(), Report.Failure.at(e, leaf, x.expected(), x.computed(),
+                                        x.getMessage()));
+                            }
+                            commitments(e, e.payload(), leaf);
+                            tasks.accept(e, leaf);
+                            if (full) {
+                                range.appendLeafHash(c.leafHash());
+                                expectedLeaf++;
+                                while (nextCp < checkpoints.size() && checkpoints.get(nextCp).size == range.size()) {
+                                    root(checkpoints.get(nextCp++), range, "checkpoint.root");
+                                }
+                                if (trusted != null && trusted.size == range.size()) {
+                                    root(trusted, range, "checkpoint.trusted");
+                                }
+                            } else {
+                                inclusion(line, anchor);
+                            }
                         }
-                        for (String c : full ? FULL_ENTRY_CHECKS : AUTHENTIC_CHECKS) {
-                            report.pass(c);
-                        }
-                    } catch (EntryVerificationException x) {
-                        report.fail(x.check(), Report.Failure.at(e, leaf, x.expected(), x.computed(), x.getMessage()));
-                    }
-                    commitments(e, e.payload(), leaf);
-                    tasks.accept(e, leaf);
-                    if (full) {
-                        range.append(s.leafData());
-                        expectedLeaf++;
-                        while (nextCp < checkpoints.size() && checkpoints.get(nextCp).size == range.size()) {
-                            root(checkpoints.get(nextCp++), range, "checkpoint.root");
-                        }
-                        if (trusted != null && trusted.size == range.size()) {
-                            root(trusted, range, "checkpoint.trusted");
-                        }
-                    } else {
-                        inclusion(line, anchor);
                     }
                 }
                 digest(lines);
+            } finally {
+                if (pool != null) {
+                    pool.shutdownNow();
+                }
             }
             boolean beyond = false;
             if (full) {
@@ -440,7 +531,117 @@ public final class BundleVerifier {
                             "an opening for a commitment that no entry carries"));
                 }
             }
-            tasks.finish();
+            List<TaskChecks.SignedCheckpoint> times = new ArrayList<>();
+            for (VerifiedCp c : checkpoints) {
+                times.add(new TaskChecks.SignedCheckpoint(c.size, Checkpoint.parse(c.text).time().orElse(null)));
+            }
+            tasks.finish(times, full ? expectedLeaf : prevLeaf + 1, full ? this::replay : null);
+        }
+
+        /** The entries again, in leaf order, only those the freeze reads (a byte search skips the rest unparsed). */
+        private void replay(TaskChecks.EntrySink sink) throws IOException {
+            try (LedgerSource.Lines lines = reader.lines(BundleManifest.ENTRIES)) {
+                long leaf = 0;
+                while (lines.hasNext()) {
+                    byte[] raw = lines.next();
+                    long at = leaf++;
+                    if (!FreezeFilter.mayMatter(raw)) {
+                        sink.accept(at, "", null);
+                        continue;
+                    }
+                    try {
+                        Entry e = BundleLines.entry(raw, "replay").signed().entry();
+                        sink.accept(at, e.type(), e.payload());
+                    } catch (BundleFormatException e) {
+                        sink.accept(at, "", null); // reported in the first pass
+                    }
+                }
+            }
+        }
+
+        private List<Future<List<Checked>>> submit(ExecutorService pool, int threads, List<byte[]> raws,
+                                                    long firstLine, boolean full, EntryVerifier authentic) {
+            List<Future<List<Checked>>> out = new ArrayList<>();
+            int chunk = pool == null ? raws.size() : Math.max(64, (raws.size() + threads - 1) / threads);
+            for (int from = 0; from < raws.size(); from += chunk) {
+                int a = from;
+                int b = Math.min(raws.size(), from + chunk);
+                Callable<List<Checked>> work = () -> {
+                    MerkleHasher h = new MerkleHasher(suite.hash()); // not thread-safe: one per task
+                    List<Checked> done = new ArrayList<>(b - a);
+                    for (int i = a; i < b; i++) {
+                        done.add(check(raws.get(i), firstLine + i, full, authentic, h));
+                    }
+                    return done;
+                };
+                if (pool == null) {
+                    FutureTask<List<Checked>> t = new FutureTask<>(work);
+                    t.run();
+                    out.add(t);
+                } else {
+                    out.add(pool.submit(work));
+                }
+            }
+            return out;
+        }
+
+        /** Parse, canonical form, hash, key and signature of one line: no order, no shared mutable state. */
+        private static Checked check(byte[] raw, long lineNumber, boolean full, EntryVerifier authentic,
+                                     MerkleHasher h) {
+            String where = BundleManifest.ENTRIES + " line " + lineNumber;
+            BundleLines.EntryLine line;
+            try {
+                line = BundleLines.entry(raw, where);
+            } catch (RuntimeException e) {
+                return new Checked(lineNumber, where, null, e, false, null, null, null);
+            }
+            SignedEntry s = line.signed();
+            long position = full ? lineNumber - 1 : line.leafIndex();
+            byte[] hash = null;
+            EntryVerificationException error = null;
+            try {
+                hash = authentic.verifyAuthentic(s, position);
+            } catch (EntryVerificationException x) {
+                error = x;
+            }
+            return new Checked(lineNumber, where, line, null, CanonicalJson.isCanonical(raw), error, hash,
+                    full ? h.leafHash(s.leafData()) : null);
+        }
+
+        private static List<Checked> join(Future<List<Checked>> f) throws IOException {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IOException(e.getCause());
+            }
+        }
+
+        /**
+         * The stream chain of a full log (ledger-format §4.4), on the hash the workers recomputed: contiguous
+         * sequence from 0, {@code prev} = the previous entry's hash. As in the kernel's EntryVerifier, a failing entry
+         * leaves its stream's tip unchanged.
+         */
+        private static EntryVerificationException chain(Map<StreamId, Tip> tips, Entry e, long leaf, byte[] hash) {
+            String where = "stream " + e.stream() + " seq " + e.seq() + " (leaf " + leaf + ")";
+            Tip tip = tips.get(e.stream());
+            long expectedSeq = tip == null ? 0 : tip.seq() + 1;
+            if (e.seq() != expectedSeq) {
+                return new EntryVerificationException("chain.sequence", where, String.valueOf(expectedSeq),
+                        String.valueOf(e.seq()), "stream sequence is not contiguous");
+            }
+            String expectedPrev = tip == null ? Entry.GENESIS_PREV : Hex.encode(tip.hash());
+            if (!expectedPrev.equals(e.prev())) {
+                return new EntryVerificationException("chain.prev", where, expectedPrev, e.prev(),
+                        "prev does not link to the stream's previous entry");
+            }
+            tips.put(e.stream(), new Tip(e.seq(), hash));
+            return null;
         }
 
         private void checkTrustCopy(SignedEntry s, long leaf) {
@@ -545,7 +746,14 @@ public final class BundleVerifier {
             }
         }
 
-        private void digest(BundleReader.Lines lines) {
+        private void digest(LedgerSource.Lines lines) {
+            if (!reader.describesFiles()) {
+                if (!noManifestNoted) {
+                    noManifestNoted = true;
+                    report.unchecked("bundle.manifest", "a database has no manifest; its rows are read directly");
+                }
+                return;
+            }
             BundleManifest.FileInfo actual = lines.actual();
             BundleManifest.FileInfo claimed = manifest.file(actual.name()).orElseThrow();
             if (claimed.equals(actual)) {

@@ -18,6 +18,7 @@ import org.drledger.core.bundle.BundleKind;
 import org.drledger.core.bundle.BundleLines;
 import org.drledger.core.bundle.BundleMutations;
 import org.drledger.core.bundle.BundleScenario;
+import org.drledger.core.bundle.TaskLedgerScenario;
 import org.drledger.core.checkpoint.Checkpoint;
 import org.drledger.core.checkpoint.NoteKey;
 import org.drledger.core.checkpoint.NoteVerifier;
@@ -207,5 +208,34 @@ class CliTest {
                 logKey(), "--proof", proof.toString(), note(2).toString())).isEqualTo(1);
         assertThat(Files.readAllBytes(state)).isEqualTo(before);
         assertThat(Files.list(dir).filter(f -> f.getFileName().toString().endsWith(".tmp"))).isEmpty();
+    }
+
+    @Test
+    void fairnessPrintsStatisticsAndExitsByTheLedgerAndTheTest() throws Exception {
+        Path b = write("task-ledger.zip", new TaskLedgerScenario(CryptoSuites.ED25519_SHA256)
+                .fullBundle(BundleKind.PUBLIC_LEDGER));
+        assertThat(run("fairness", b.toString())).as(out + err).isEqualTo(0);
+        assertThat(out).contains("stratum 'food'").contains("no evidence against uniform selection");
+        assertThat(run("fairness", "--json", b.toString())).isEqualTo(0);
+        JsonNode j = new ObjectMapper().readTree(out);
+        assertThat(j.get("format").asText()).isEqualTo("drl-fairness-report/1");
+        assertThat(j.get("strata")).hasSize(2);
+        assertThat(j.get("strata").get(0).get("perEntity").size()).isGreaterThan(10);
+        assertThat(j.get("officers").size()).isGreaterThan(3);
+        Path bad = write("removed.zip", new TaskLedgerScenario(CryptoSuites.ED25519_SHA256,
+                TaskLedgerScenario.Variant.ENTITY_REMOVED).fullBundle(BundleKind.PUBLIC_LEDGER));
+        assertThat(run("fairness", bad.toString())).isEqualTo(1);
+        assertThat(out).contains("FAILED (first failing check: task.population)");
+        assertThat(run("fairness", "--alpha", "2", b.toString())).isEqualTo(2);
+        assertThat(run("fairness", write("junk.zip", new byte[]{1, 2}).toString())).isEqualTo(2);
+    }
+
+    @Test
+    void verifyReDerivesATaskLedger() throws Exception {
+        Path b = write("task-ledger.zip", new TaskLedgerScenario(CryptoSuites.ED25519_SHA256)
+                .fullBundle(BundleKind.PUBLIC_LEDGER));
+        assertThat(run("verify", b.toString())).as(out + err).isEqualTo(0);
+        assertThat(out).contains("PASS      task.population").contains("PASS      task.draw")
+                .contains("UNCHECKED task.randomness").contains("check round 123 online");
     }
 }

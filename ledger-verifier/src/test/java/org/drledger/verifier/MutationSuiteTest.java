@@ -55,4 +55,15 @@ class MutationSuiteTest {
             assertThat(f.expected()).isNotEqualTo(f.computed());
         }
     }
+
+    /** The parallel verification gives the same report as one thread, for every fault. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mutants")
+    void oneThreadAndManyGiveTheSameReport(String name, String check, Map<String, byte[]> files) throws Exception {
+        Path p = dir.resolve("bundle.zip");
+        Files.write(p, BundleMutations.zip(files));
+        Report one = BundleVerifier.verify(p, BundleVerifier.Options.none().withThreads(1));
+        Report many = BundleVerifier.verify(p, BundleVerifier.Options.none().withThreads(4));
+        assertThat(many.toJson()).isEqualTo(one.toJson());
+    }
 }

@@ -39,6 +39,8 @@ import org.drledger.core.merkle.InvalidProofException;
 import org.drledger.core.merkle.MerkleProofJson;
 import org.drledger.core.merkle.MerkleVerifier;
 import org.drledger.verifier.BundleVerifier;
+import org.drledger.verifier.DatabaseVerifier;
+import org.drledger.verifier.Fairness;
 import org.drledger.verifier.Report;
 import org.drledger.verifier.UnusableInputException;
 import org.drledger.verifier.Witness;
@@ -53,7 +55,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "ledger-verifier", mixinStandardHelpOptions = true, version = "ledger-verifier drl-bundle/1",
         description = "Verifies Double-Random Ledger bundles, proofs, checkpoints and draws offline.",
-        subcommands = {Main.Verify.class, Main.DrawCmd.class, Main.Proof.class, Main.WitnessCmd.class})
+        subcommands = {Main.Verify.class, Main.DrawCmd.class, Main.Proof.class, Main.WitnessCmd.class,
+                Main.FairnessCmd.class})
 public final class Main {
     public static final int VERIFIED = 0;
     public static final int FAILED = 1;
@@ -130,8 +133,16 @@ public final class Main {
     static final class Verify implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-        @Parameters(paramLabel = "<bundle>", description = "the bundle (.zip)")
+        @Parameters(paramLabel = "<bundle>", arity = "0..1", description = "the bundle (.zip)")
         Path bundle;
+        @Option(names = "--jdbc-url", paramLabel = "<url>", description = "verify a ledger database directly, "
+                + "read-only (jdbc:postgresql://… or jdbc:h2:…), instead of a bundle")
+        String jdbcUrl;
+        @Option(names = "--user", paramLabel = "<user>", description = "database user")
+        String user;
+        @Option(names = "--password-env", paramLabel = "<VAR>", description = "the environment variable holding "
+                + "the database password (never give a password on the command line)")
+        String passwordEnv;
         @Option(names = "--trusted-checkpoint", paramLabel = "<file>",
                 description = "a checkpoint note you obtained independently; the bundle must be consistent with it")
         Path trusted;
@@ -141,10 +152,53 @@ public final class Main {
         @Override
         public Integer call() throws Exception {
             Optional<byte[]> t = trusted == null ? Optional.empty() : Optional.of(read(trusted));
-            Report r = BundleVerifier.verify(bundle, new BundleVerifier.Options(t));
+            if ((bundle == null) == (jdbcUrl == null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give a bundle or --jdbc-url, not both");
+            }
+            Report r;
+            if (jdbcUrl != null) {
+                String password = null;
+                if (passwordEnv != null) {
+                    password = System.getenv(passwordEnv);
+                    if (password == null) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "environment variable "
+                                + passwordEnv + " is not set");
+                    }
+                }
+                r = DatabaseVerifier.verify(jdbcUrl, user, password, new BundleVerifier.Options(t));
+            } else {
+                r = BundleVerifier.verify(bundle, new BundleVerifier.Options(t));
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? CanonicalJson.writeString(r.toJson()) + "\n" : r.toText());
             return r.verified() ? VERIFIED : FAILED;
+        }
+    }
+
+    @Command(name = "fairness", description = "Selection statistics across the draws of a full bundle: per stratum, "
+            + "each entity's selections against uniform sampling (chi-square, p-value), and officers' slots. Exit 1 "
+            + "if the bundle does not verify or a stratum's p-value is below --alpha.")
+    static final class FairnessCmd implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(paramLabel = "<bundle>", description = "a public-ledger or auditor-full bundle (.zip)")
+        Path bundle;
+        @Option(names = "--alpha", defaultValue = "0.001", description = "significance level (default 0.001)")
+        double alpha;
+        @Option(names = "--json", description = "print the statistics as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!(alpha > 0 && alpha < 1)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--alpha must be in (0, 1)");
+            }
+            Fairness.Result r = Fairness.analyse(bundle, alpha);
+            PrintWriter out = spec.commandLine().getOut();
+            // plain JSON: the statistics are fractions, which canonical ledger JSON does not allow
+            out.print(json ? new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(r.toJson()) + "\n"
+                    : r.toText());
+            return r.ledgerVerified() && !r.suspicious() ? VERIFIED : FAILED;
         }
     }
 
