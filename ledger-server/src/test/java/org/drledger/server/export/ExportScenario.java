@@ -29,8 +29,13 @@ import org.drledger.command.actor.Role;
 import org.drledger.command.sealer.CheckpointService;
 import org.drledger.command.sealer.MerkleStore;
 import org.drledger.core.bytes.Hex;
+import org.drledger.core.checkpoint.Checkpoint;
+import org.drledger.core.checkpoint.NoteSigner;
+import org.drledger.core.checkpoint.SignedNote;
+import org.drledger.core.crypto.CryptoSuite;
 import org.drledger.core.crypto.HashAlgorithm;
 import org.drledger.core.draw.DrawHashes;
+import org.drledger.core.testing.DeterministicRandom;
 import org.drledger.server.checklist.SeedItems;
 import org.drledger.server.registry.RegistryFiles;
 import org.drledger.server.testing.Http;
@@ -46,6 +51,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * One small district workflow, run once per database (subclasses): a department list, registries imported by CSV
@@ -55,6 +61,7 @@ import org.springframework.context.annotation.Primary;
  * offline verifier.
  */
 @Import(ExportScenario.Clocks.class)
+@TestPropertySource(properties = "ledger.export.page-size=3") // many keyset pages even on a small ledger
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ExportScenario extends ServerTestSupport {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -80,6 +87,8 @@ abstract class ExportScenario extends ServerTestSupport {
     MerkleStore merkle;
     @Autowired
     CheckpointService checkpoints;
+    @Autowired
+    CryptoSuite suite;
 
     /** What the workflow made; built once per class. */
     record World(String market, String env, TestUsers.Credentials marketClerk, TestUsers.Credentials marketApprover,
@@ -123,6 +132,21 @@ abstract class ExportScenario extends ServerTestSupport {
         List<String> personal = new ArrayList<>();
         officers(market, marketClerk, "MK", personal);
         officers(env, envClerk, "EV", personal);
+        sealAndCheckpoint();
+
+        // a witness cosigns a checkpoint; the market department rotates its key before the task
+        NoteSigner witness = NoteSigner.witness("witness.export.example",
+                suite.generateKey(new DeterministicRandom("export witness")));
+        ok(http.post("/api/witnesses", admin, Map.of("vkey", witness.noteKey().vkey())), 201);
+        String marketKey = jdbc.queryForObject("SELECT key_id FROM ledger_key WHERE department = ? AND status = "
+                + "'ACTIVE'", String.class, market);
+        ok(http.post("/api/departments/" + market + "/keys/" + marketKey + "/rotate", admin,
+                Map.of("reason", "annual")), 200);
+        long cosigned = sealAndCheckpoint();
+        Checkpoint cp = Checkpoint.parse(SignedNote.parse(http.get("/api/log/checkpoints/" + cosigned, null).body())
+                .text());
+        ok(http.send("POST", "/api/log/checkpoints/" + cosigned + "/cosignatures", null, "text/plain",
+                witness.cosign(cp, cp.time().orElseThrow() + 1).line()), 201);
 
         // an ad hoc joint task on the draw day, sealed and checkpointed before round 123
         clock.set(Instant.parse("2023-08-23T02:00:00Z"));
@@ -154,6 +178,7 @@ abstract class ExportScenario extends ServerTestSupport {
         ok(http.post(path + "/reveals", envClerk, Map.of("partyId", DIO, "secret",
                 Hex.encode(secret(taskId, DIO)))), 200);
         JsonNode draw = ok(http.post(path + "/draw", marketClerk, null), 200);
+        sealAndCheckpoint();
         JsonNode drawn = draw.has("draw") ? draw.get("draw") : draw;
         JsonNode team = drawn.at("/teams/0");
         if (team.isMissingNode()) {
@@ -304,7 +329,7 @@ abstract class ExportScenario extends ServerTestSupport {
         return Bundle.of(d.body());
     }
 
-    record Bundle(Path file, Report report, Map<String, String> members) {
+    record Bundle(Report report, Map<String, String> members) {
         static Bundle of(byte[] zip) {
             try {
                 Path file = Files.createTempFile("drl-export-", ".zip");
@@ -316,7 +341,8 @@ abstract class ExportScenario extends ServerTestSupport {
                         members.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
                     }
                 }
-                return new Bundle(file, report, members);
+                Files.delete(file);
+                return new Bundle(report, members);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (org.drledger.verifier.UnusableInputException e) {

@@ -23,8 +23,10 @@ abstract class ExportTests extends ExportScenario {
         Bundle b = Bundle.of(d.body());
         b.verifiedWith("bundle.manifest", "bundle.genesis", "bundle.trust", "entry.canonical", "entry.hash",
                 "entry.key", "entry.signature", "chain.sequence", "chain.prev", "log.leaf-order", "checkpoint.signature",
-                "checkpoint.root", "checkpoint.consistency", "checkpoint.beyond-log", "log.sealed", "task.one-draw");
+                "checkpoint.root", "checkpoint.consistency", "checkpoint.beyond-log", "log.sealed", "task.one-draw",
+                "cosignature.signature");
         assertThat(b.manifest().get("kind").asText()).isEqualTo("public-ledger");
+        assertThat(b.lines("checkpoints.jsonl")).hasSizeGreaterThanOrEqualTo(4);
         assertThat(b.members().keySet()).containsExactlyInAnyOrder("manifest.json", "trust.jsonl", "entries.jsonl",
                 "checkpoints.jsonl");
         List<JsonNode> entries = b.lines("entries.jsonl");
@@ -34,7 +36,8 @@ abstract class ExportTests extends ExportScenario {
         }
         assertThat(b.types("entries.jsonl")).contains("LedgerInitialized", "InspectorRegistered", "DrawExecuted",
                 "ResultPublished", "FollowUpUpdated");
-        assertThat(b.types("trust.jsonl")).startsWith("LedgerInitialized").contains("DepartmentKeyRegistered");
+        assertThat(b.types("trust.jsonl")).startsWith("LedgerInitialized").contains("DepartmentKeyRegistered",
+                "DepartmentKeyRotated", "WitnessRegistered");
         // personal and confidential data stays in the vault: commitments only
         String text = b.allText();
         for (String value : world.personal()) {

@@ -287,7 +287,7 @@ public class BundleExporter {
                             prev < 0 ? null : proofs.consistencyProof(prev, c.treeSize())));
                     prev = c.treeSize();
                 }
-                if (page.size() < ExportSource.PAGE) {
+                if (page.size() < source.pageSize()) {
                     break;
                 }
                 after = page.get(page.size() - 1).treeSize();

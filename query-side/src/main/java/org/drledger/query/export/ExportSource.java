@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.drledger.command.ledger.StoredEntry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,15 +16,25 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class ExportSource {
-    static final int PAGE = 500;
+    /** Rows per keyset page ({@code ledger.export.page-size}, default 500). */
+    static final String PAGE_SIZE = "${ledger.export.page-size:500}";
     private static final String LEAF_COLUMNS = "SELECT l.leaf_index, e.global_index, e.type, e.aggregate_identifier, "
             + "e.sequence_number, e.payload_type, e.payload_revision, e.payload, e.meta_data FROM merkle_leaf l "
             + "JOIN domain_event_entry e ON e.global_index = l.global_index ";
 
     private final JdbcTemplate jdbc;
+    private final int page;
 
-    ExportSource(JdbcTemplate jdbc) {
+    ExportSource(JdbcTemplate jdbc, @Value(PAGE_SIZE) int page) {
+        if (page < 1) {
+            throw new IllegalArgumentException("ledger.export.page-size must be at least 1");
+        }
         this.jdbc = jdbc;
+        this.page = page;
+    }
+
+    int pageSize() {
+        return page;
     }
 
     record LedgerInfo(String ledgerId, String suite, String origin, String logKeyVkey) {
@@ -70,21 +81,21 @@ class ExportSource {
             args.add(after);
             args.add(bound);
             args.addAll(s.args());
-            args.add(PAGE);
-            List<Leaf> page = jdbc.query(LEAF_COLUMNS + "WHERE l.leaf_index > ? AND l.leaf_index < ? AND (" + s.where()
+            args.add(this.page);
+            List<Leaf> rows = jdbc.query(LEAF_COLUMNS + "WHERE l.leaf_index > ? AND l.leaf_index < ? AND (" + s.where()
                     + ") ORDER BY l.leaf_index LIMIT ?", (rs, i) -> new Leaf(rs.getLong(1), new StoredEntry.Row(
                     rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
                     rs.getBytes(8), rs.getBytes(9))), args.toArray());
-            for (Leaf l : page) {
+            for (Leaf l : rows) {
                 if (s.exact().test(l)) {
                     sink.accept(l);
                 }
             }
-            if (page.size() < PAGE) {
+            if (rows.size() < this.page) {
                 scanned.accept(bound - 1);
                 return;
             }
-            after = page.get(page.size() - 1).leafIndex();
+            after = rows.get(rows.size() - 1).leafIndex();
             scanned.accept(after);
         }
     }
@@ -107,6 +118,6 @@ class ExportSource {
     List<CheckpointRow> checkpoints(long after, long bound) {
         return jdbc.query("SELECT tree_size, note FROM checkpoint WHERE tree_size > ? AND tree_size <= ? "
                         + "ORDER BY tree_size LIMIT ?", (rs, i) -> new CheckpointRow(rs.getLong(1), rs.getString(2)),
-                after, bound, PAGE);
+                after, bound, page);
     }
 }
