@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.drledger.command.actor.Role;
 import org.drledger.server.testing.TestUsers;
+import org.drledger.verifier.Report;
 import org.junit.jupiter.api.Test;
 
 /** The export endpoints on the workflow of {@link ExportScenario}; subclasses pick the database. */
@@ -64,7 +65,13 @@ abstract class ExportTests extends ExportScenario {
         assertThat(types).doesNotContain("ResultEntered", "ChecklistPublished");
         assertThat(b.streams("entries.jsonl")).filteredOn(s -> s.startsWith("task:")).containsOnly("task:" + world.taskId());
         assertThat(b.lines("trust.jsonl")).allSatisfy(l -> assertThat(l.has("inclusion")).isTrue());
-        assertThat(b.lines("checkpoints.jsonl")).hasSize(1);
+        // the checkpoint that sealed plan, freeze and commitments before the round, then the anchor, consistent
+        long sealedBy = taskEntry(world.taskId(), "RandomnessRecorded").at("/sealedBy/treeSize").asLong();
+        List<JsonNode> cps = b.lines("checkpoints.jsonl");
+        assertThat(cps).hasSize(2);
+        assertThat(cps.get(0).get("note").asText()).contains("\n" + sealedBy + "\n");
+        assertThat(cps.get(1).has("consistency")).isTrue();
+        assertThat(b.report().get("checkpoint.consistency").orElseThrow().status()).isEqualTo(Report.Status.PASS);
         assertThat(b.allText()).doesNotContain(world.personal().get(0));
     }
 

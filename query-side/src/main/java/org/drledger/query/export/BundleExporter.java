@@ -81,6 +81,21 @@ public class BundleExporter {
             return streamOf(taskId);
         }
 
+        /**
+         * The checkpoints the task's randomness names as sealing its plan, freeze and commitments before the round
+         * ({@code RandomnessRecorded.sealedBy}): carried in the bundle so that their signed times can be checked.
+         */
+        List<Long> sealingCheckpoints() {
+            List<Long> out = new ArrayList<>();
+            for (JsonNode r : payloads("RandomnessRecorded")) {
+                JsonNode size = r.path("sealedBy").path("treeSize");
+                if (size.canConvertToLong()) {
+                    out.add(size.asLong());
+                }
+            }
+            return out;
+        }
+
         List<JsonNode> payloads(String type) {
             List<JsonNode> out = new ArrayList<>();
             stream.stream().filter(l -> l.type().equals(type)).forEach(l -> out.add(payload(l)));
@@ -194,7 +209,7 @@ public class BundleExporter {
         Selection s = new Selection("l.aggregate_identifier = ? OR (l.leaf_index < ? AND (" + types + "))", args,
                 l -> l.streamId().equals(task.streamId())
                         || l.leafIndex() < task.frozenAsOf() && FREEZE_TYPES.contains(l.type()));
-        partial(p, out, BundleKind.TASK_FAIRNESS, subject, s, progress);
+        partial(p, out, BundleKind.TASK_FAIRNESS, subject, s, task.sealingCheckpoints(), progress);
     }
 
     /**
@@ -221,7 +236,7 @@ public class BundleExporter {
         Selection s = new Selection("l.aggregate_identifier IN (" + in + ") OR l.aggregate_identifier LIKE ?", args,
                 l -> streams.contains(l.streamId()) || l.streamId().startsWith(results)
                         || lists.contains(l.streamId()) && l.leafIndex() < task.plannedLeaf());
-        partial(p, out, BundleKind.INSPECTION_EVIDENCE, subject, s, progress);
+        partial(p, out, BundleKind.INSPECTION_EVIDENCE, subject, s, task.sealingCheckpoints(), progress);
     }
 
     static String resultPrefix(String taskId, String entityId) {
@@ -303,8 +318,13 @@ public class BundleExporter {
         }
     }
 
+    /**
+     * A partial bundle: trust entries and the selected entries, each with its inclusion proof to the export point's
+     * checkpoint, which is the last line of {@code checkpoints.jsonl}; before it, the {@code earlier} checkpoints
+     * that exist (smallest first), each line with its consistency proof from the previous one.
+     */
     private void partial(Point p, OutputStream out, BundleKind kind, ObjectNode subject, Selection selection,
-                         Progress progress) {
+                         List<Long> earlier, Progress progress) {
         String ledgerId = p.ledger().ledgerId();
         ProofGenerator proofs = proofs();
         try (BundleWriter w = writer(p, out, kind, subject)) {
@@ -317,7 +337,15 @@ public class BundleExporter {
                         proofs.inclusionProof(l.leafIndex(), p.size())));
                 progress.wrote(++written[0]);
             }, x -> progress.scanned(x + 1, p.size()));
-            w.checkpoint(new BundleLines.CheckpointLine(note(p.size()), null));
+            TreeSet<Long> sizes = new TreeSet<>();
+            earlier.stream().filter(n -> n > 0 && n < p.size() && checkpointStore.at(n).isPresent())
+                    .forEach(sizes::add);
+            sizes.add(p.size());
+            long prev = -1;
+            for (long n : sizes) {
+                w.checkpoint(new BundleLines.CheckpointLine(note(n), prev < 0 ? null : proofs.consistencyProof(prev, n)));
+                prev = n;
+            }
             w.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
