@@ -4,12 +4,14 @@ import org.springframework.util.AntPathMatcher;
 
 /**
  * What anyone may call without logging in: reading the log (checkpoints, proofs, entries, witnesses), public
- * pages, submitting witness cosignatures (accepted only if they verify), health, info and the API docs. One list
+ * pages, the public export bundles and export jobs (restricted jobs are checked by the export controller), submitting witness cosignatures (accepted only if they verify), health, info and the API docs. One list
  * for the security chain and the API documentation.
  */
 public final class PublicEndpoints {
-    static final String[] GET = {"/api/log/**", "/api/public/**"};
-    static final String[] POST = {"/api/log/checkpoints/*/cosignatures"};
+    static final String[] GET = {"/api/log/**", "/api/public/**", "/api/exports/public-ledger",
+            "/api/exports/tasks/*/fairness", "/api/exports/jobs/**"};
+    /** Export jobs: public kinds for anyone; the controller requires a login and role for the restricted kinds. */
+    static final String[] POST = {"/api/log/checkpoints/*/cosignatures", "/api/exports/*"};
     static final String[] ANY = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
     /** Web pages anyone may open: the home page, public disclosures, the login form and static assets. */
