@@ -25,7 +25,7 @@ abstract class ExportTests extends ExportScenario {
         b.verifiedWith("bundle.manifest", "bundle.genesis", "bundle.trust", "entry.canonical", "entry.hash",
                 "entry.key", "entry.signature", "chain.sequence", "chain.prev", "log.leaf-order", "checkpoint.signature",
                 "checkpoint.root", "checkpoint.consistency", "checkpoint.beyond-log", "log.sealed", "task.one-draw",
-                "cosignature.signature");
+                "cosignature.signature", "task.timing", "task.reveals", "task.publication");
         assertThat(b.manifest().get("kind").asText()).isEqualTo("public-ledger");
         assertThat(b.lines("checkpoints.jsonl")).hasSizeGreaterThanOrEqualTo(4);
         assertThat(b.members().keySet()).containsExactlyInAnyOrder("manifest.json", "trust.jsonl", "entries.jsonl",
@@ -139,8 +139,10 @@ abstract class ExportTests extends ExportScenario {
         problem(download("POST", "/api/exports/auditor-full", null), 401, "", "authentication-required");
 
         Bundle b = bundle("/api/exports/auditor-full", auditor());
+        // with the openings, the confidential strata are known: the whole draw is re-derived from the ledger
         b.verifiedWith("bundle.trust", "entry.signature", "chain.prev", "checkpoint.root", "log.sealed",
-                "commitment.opening");
+                "commitment.opening", "task.timing", "task.reveals", "task.population", "task.draw",
+                "task.publication");
         assertThat(b.manifest().get("kind").asText()).isEqualTo("auditor-full");
         List<JsonNode> openings = b.lines("openings.jsonl");
         assertThat(openings).isNotEmpty();
