@@ -78,9 +78,12 @@ class ProblemResponsesTest extends EmbeddedServerTest {
     }
 
     @Test
-    void anUnknownRouteIsNotFound() {
+    void anUnknownRouteIsNotFoundAndAnUnknownPageAsksForLoginFirst() {
         assertProblem(http.get("/api/no-such-thing", admin), 404, "", "not-found");
-        assertProblem(http.get("/no-such-page", null), 404, "", "not-found");
+        // pages outside /public are behind the login form: the anonymous public learns nothing about which exist
+        Http.Response page = http.get("/no-such-page", null);
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).endsWith("/login");
     }
 
     @Test
