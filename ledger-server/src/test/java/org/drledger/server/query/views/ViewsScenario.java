@@ -114,7 +114,9 @@ abstract class ViewsScenario extends ServerTestSupport {
             assertThat(r.body()).as(path).doesNotContain(ViewsYear.DRAFT_ONLY_NAME);
         }
         String page = http.get("/public/checklists/" + y.market.list() + "?version=2", null).body();
-        assertThat(page).contains("法律依据已废止", "id=\"diff\"", "A01-03");
+        assertThat(page).contains("法律依据已废止", "id=\"diff\"", "A01-03", "版本记录");
+        assertThat(http.get("/public/checklists/" + y.market.list() + "?lang=en", null).body())
+                .contains("Version history", "Changes from version 1 to version 2");
     }
 
     @Test
@@ -180,7 +182,9 @@ abstract class ViewsScenario extends ServerTestSupport {
         assertThat(pub.at("/publication/deadline").asText()).isEqualTo("2023-02-10");
         assertThat(ok(http.get("/api/public/plans", null), 200).get("years").toString()).contains("2023");
         String page = http.get("/public/plans/" + YEAR, null).body();
-        assertThat(page).contains("专项整治任务调整", "资政函〔2023〕3号", "joint-01");
+        assertThat(page).contains("专项整治任务调整", "资政函〔2023〕3号", "joint-01", "2023 年度抽查工作计划");
+        assertThat(http.get("/public/plans/" + YEAR + "?lang=en", null).body())
+                .contains("Annual inspection plan 2023", "Adjustments", "2023-03-25 – 2023-03-31");
         assertThat(http.get("/api/public/plans/2031", null).status()).isEqualTo(404);
         assertThat(http.get("/api/plans-view/" + YEAR, null).status()).isEqualTo(401);
     }
