@@ -45,6 +45,10 @@ public final class RunBenchmarks {
             VerifierBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("entity-lookup")) {
+            org.drledger.bench.server.EntityLookupBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("server-append")) {
             org.drledger.bench.server.ServerAppendBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
