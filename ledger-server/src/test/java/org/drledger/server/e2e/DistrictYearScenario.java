@@ -50,7 +50,7 @@ import org.springframework.context.annotation.Import;
  * recomputed from the stored entries alone with the kernel and the self-check is clean.
  */
 @Import(YearClock.Configuration.class)
-abstract class DistrictYearScenario extends ServerTestSupport {
+public abstract class DistrictYearScenario extends ServerTestSupport {
     private static final int YEAR = 2023;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** drand quicknet round 123 (published 2023-08-23T15:15:33Z), the public vector of the formats reference. */
@@ -79,7 +79,7 @@ abstract class DistrictYearScenario extends ServerTestSupport {
     }
 
     @Test
-    void aYearOfTheDistrictFromListsToPublicationIsRecomputableFromTheLedgerAlone() {
+    public void aYearOfTheDistrictFromListsToPublicationIsRecomputableFromTheLedgerAlone() {
         // 1. 一单: three departments' lists and the office's joint list
         clock.setToday(LocalDate.of(2022, 12, 1));
         Dept market = departmentWithList("scjg", "区市场监督管理局", List.of("A01-01", "A01-03"));
