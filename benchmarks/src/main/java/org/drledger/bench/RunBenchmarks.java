@@ -15,6 +15,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs a benchmark group and prints each figure beside the baseline measured in the same run, with the ratio.
  * Usage: {@code java -jar benchmarks/target/benchmarks.jar [include-regex] [--quick]}; the default runs the kernel
  * benchmarks ({@code EntryBenchmarks|MerkleBenchmarks}). {@code draw [options]} runs {@link DrawBenchmark};
+ * {@code projection-rebuild [options]} runs {@link org.drledger.bench.query.ProjectionRebuildBenchmark};
  * {@code server-append [options]} runs
  * {@link org.drledger.bench.server.ServerAppendBenchmark} (the server append path on PostgreSQL) instead.
  */
@@ -34,6 +35,10 @@ public final class RunBenchmarks {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("draw")) {
             DrawBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("projection-rebuild")) {
+            org.drledger.bench.query.ProjectionRebuildBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("server-append")) {

@@ -35,8 +35,10 @@ public class ProjectionRunner {
     static final String GROUP = "views";
     private static final String PAGE_QUERY = "SELECT l.leaf_index, e.global_index, e.type, e.aggregate_identifier, "
             + "e.sequence_number, e.payload_type, e.payload_revision, e.payload, e.meta_data FROM merkle_leaf l "
-            + "JOIN domain_event_entry e ON e.global_index = l.global_index WHERE l.leaf_index > ? "
-            + "ORDER BY l.leaf_index LIMIT ?";
+            + "JOIN domain_event_entry e ON e.global_index = l.global_index WHERE l.leaf_index > ? AND l.leaf_index <= ? "
+            + "ORDER BY l.leaf_index";
+
+    private static final int PARALLEL_FROM = 256;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -211,10 +213,16 @@ public class ProjectionRunner {
     private Page applyPage() {
         Long from = jdbc.queryForObject(
                 "SELECT leaf_index FROM projection_position WHERE name = ? FOR UPDATE", Long.class, GROUP);
-        List<LedgerRecord> page = jdbc.query(PAGE_QUERY, (rs, i) -> new LedgerRecord(rs.getLong(1), rs.getLong(2),
-                StoredEntry.rebuild(new StoredEntry.Row(rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getBytes(9)), ledgerId())),
-                from, pageSize);
+        record Raw(long leafIndex, StoredEntry.Row row) {
+        }
+        List<Raw> rows = jdbc.query(PAGE_QUERY, (rs, i) -> new Raw(rs.getLong(1), new StoredEntry.Row(rs.getLong(2),
+                rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
+                rs.getBytes(9))), from, from + pageSize); // a bounded range: index range scan and lookups at any size
+        String id = rows.isEmpty() ? null : ledgerId();
+        // parsing and canonicalising entries is pure CPU work: done in parallel, applied strictly in leaf order
+        List<LedgerRecord> page = (rows.size() >= PARALLEL_FROM ? rows.parallelStream() : rows.stream())
+                .map(r -> new LedgerRecord(r.leafIndex(), r.row().globalIndex(), StoredEntry.rebuild(r.row(), id)))
+                .toList();
         long expected = from + 1;
         for (LedgerRecord r : page) {
             if (r.leafIndex() != expected) {
