@@ -16,6 +16,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Usage: {@code java -jar benchmarks/target/benchmarks.jar [include-regex] [--quick]}; the default runs the kernel
  * benchmarks ({@code EntryBenchmarks|MerkleBenchmarks}). {@code draw [options]} runs {@link DrawBenchmark};
  * {@code verifier [options]} runs {@link VerifierBenchmark};
+ * {@code projection-rebuild [options]} runs {@link org.drledger.bench.query.ProjectionRebuildBenchmark};
  * {@code server-append [options]} runs
  * {@link org.drledger.bench.server.ServerAppendBenchmark} (the server append path on PostgreSQL) instead.
  */
@@ -47,6 +48,10 @@ public final class RunBenchmarks {
         }
         if (args.length > 0 && args[0].equals("entity-lookup")) {
             org.drledger.bench.server.EntityLookupBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("projection-rebuild")) {
+            org.drledger.bench.query.ProjectionRebuildBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("server-append")) {

@@ -7,6 +7,10 @@ import java.util.List;
  * {@link #apply} for every entry inside one transaction per page, then {@link #endOfPage}; the same entries in the
  * same order must give the same rows (no clock, no randomness, no sequence-generated keys), so a rebuild reproduces
  * the view exactly ({@link ViewDigests}).
+ *
+ * <p>A page is all or nothing: if any projection throws, the page's transaction rolls back, the position stays and
+ * {@link #discardPage} tells every projection to drop what it buffered; the page is retried later. Do not cache view
+ * state across pages: another query node (or a rebuild) may have written the tables since.
  */
 public interface Projection {
 
@@ -21,5 +25,9 @@ public interface Projection {
 
     /** Called once per page, before commit: flush buffered batch writes here. */
     default void endOfPage() {
+    }
+
+    /** The page rolled back (this or another projection failed): drop anything buffered since the page began. */
+    default void discardPage() {
     }
 }

@@ -1,7 +1,9 @@
 package org.drledger.query.projection;
 
+import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.drledger.command.ledger.StoredEntry;
@@ -20,12 +22,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * locks the group's row in {@code projection_position}, reads the position, applies the next leaves and moves the
  * position: several query nodes on one database take turns and never apply a leaf twice or skip one. Leaf order is
  * the public order (the Merkle log's), so every entry a view shows has a leaf index and an inclusion proof.
+ *
+ * <p>A page stops before the first missing leaf (a gap: a leaf row not yet visible), so views never skip an entry.
+ * A page whose projection fails rolls back as a whole (the position does not move) and every projection is told to
+ * discard its buffers; the next poll retries it. A rebuild empties every owned table and the position in one
+ * transaction, then catches up; progress is the shared position, so it is right even when another node helps.
  */
 @Component
 @ConditionalOnLedgerRole(LedgerRoles.QUERY)
 public class ProjectionRunner {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
     static final String GROUP = "views";
+    private static final String PAGE_QUERY = "SELECT l.leaf_index, e.global_index, e.type, e.aggregate_identifier, "
+            + "e.sequence_number, e.payload_type, e.payload_revision, e.payload, e.meta_data FROM merkle_leaf l "
+            + "JOIN domain_event_entry e ON e.global_index = l.global_index WHERE l.leaf_index > ? AND l.leaf_index <= ? "
+            + "ORDER BY l.leaf_index";
+
+    private static final int PARALLEL_FROM = 256;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -34,9 +47,13 @@ public class ProjectionRunner {
     private final int pageSize;
     private final AtomicReference<Rebuild> rebuild = new AtomicReference<>(Rebuild.none());
     private volatile String ledgerId;
+    private volatile Boolean postgres;
 
-    ProjectionRunner(JdbcTemplate jdbc, TransactionTemplate tx, List<Projection> projections, Clock clock,
+    public ProjectionRunner(JdbcTemplate jdbc, TransactionTemplate tx, List<Projection> projections, Clock clock,
             @Value("${ledger.query.page-size:1000}") int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("ledger.query.page-size must be positive");
+        }
         this.jdbc = jdbc;
         this.tx = tx;
         this.projections = List.copyOf(projections);
@@ -44,7 +61,10 @@ public class ProjectionRunner {
         this.pageSize = pageSize;
     }
 
-    /** The state of the last rebuild, for progress reports. */
+    /**
+     * The state of the last rebuild, for progress reports: {@code applied} = leaves the views reflect now,
+     * {@code target} = the log size when the rebuild began.
+     */
     public record Rebuild(boolean running, long applied, long target, Instant startedAt, Instant finishedAt,
                           String error) {
         static Rebuild none() {
@@ -52,8 +72,16 @@ public class ProjectionRunner {
         }
     }
 
+    /** What one page did: entries applied and the position after it. */
+    private record Page(int applied, long position) {
+    }
+
     public List<Projection> projections() {
         return projections;
+    }
+
+    public int pageSize() {
+        return pageSize;
     }
 
     /** The highest leaf index every view reflects (-1: none). */
@@ -86,22 +114,33 @@ public class ProjectionRunner {
         long total = 0;
         long target = logSize() - 1;
         while (true) {
-            Integer applied = tx.execute(s -> applyPage());
-            if (applied == null || applied == 0) {
-                return total;
+            Page page;
+            try {
+                page = tx.execute(s -> applyPage());
+            } catch (RuntimeException | Error e) {
+                discardAll();
+                throw e;
             }
-            total += applied;
+            total += page.applied();
             Rebuild r = rebuild.get();
             if (r.running()) {
-                rebuild.set(new Rebuild(true, r.applied() + applied, r.target(), r.startedAt(), null, null));
+                rebuild.set(new Rebuild(true, page.position() + 1, r.target(), r.startedAt(), null, null));
             }
-            if (position() >= target) {
+            if (page.applied() == 0 || page.position() >= target) {
                 return total;
             }
         }
     }
 
-    /** Empties every view and replays the whole log, reporting progress through {@link #rebuildState()}. */
+    /** Whether a rebuild is running on this node. */
+    public boolean rebuilding() {
+        return rebuild.get().running();
+    }
+
+    /**
+     * Empties every view and replays the whole log, reporting progress through {@link #rebuildState()}. Blocks
+     * until done; {@link #startRebuild()} marks it running first so a caller can return before it ends.
+     */
     public synchronized Rebuild rebuild() {
         Instant started = clock.instant();
         rebuild.set(new Rebuild(true, 0, logSize(), started, null, null));
@@ -109,16 +148,13 @@ public class ProjectionRunner {
             tx.executeWithoutResult(s -> {
                 jdbc.queryForObject("SELECT leaf_index FROM projection_position WHERE name = ? FOR UPDATE",
                         Long.class, GROUP);
-                for (Projection p : projections) {
-                    for (String table : p.tables()) {
-                        jdbc.update("DELETE FROM " + table);
-                    }
-                }
+                emptyViews();
                 jdbc.update("UPDATE projection_position SET leaf_index = -1 WHERE name = ?", GROUP);
             });
+            discardAll();
             catchUp();
             Rebuild r = rebuild.get();
-            Rebuild done = new Rebuild(false, r.applied(), r.target(), started, clock.instant(), null);
+            Rebuild done = new Rebuild(false, position() + 1, r.target(), started, clock.instant(), null);
             rebuild.set(done);
             log.info("projections rebuilt: {} entries", done.applied());
             return done;
@@ -130,20 +166,63 @@ public class ProjectionRunner {
         }
     }
 
+    /**
+     * Marks a rebuild as running and returns true, or false when one is running already; the caller then runs
+     * {@link #rebuild()} (on another thread for an asynchronous request).
+     */
+    public boolean startRebuild() {
+        Rebuild current = rebuild.get();
+        if (current.running()) {
+            return false;
+        }
+        return rebuild.compareAndSet(current, new Rebuild(true, 0, logSize(), clock.instant(), null, null));
+    }
+
     public Rebuild rebuildState() {
         return rebuild.get();
     }
 
-    private int applyPage() {
+    private void emptyViews() {
+        List<String> tables = new ArrayList<>();
+        for (Projection p : projections) {
+            tables.addAll(p.tables());
+        }
+        if (tables.isEmpty()) {
+            return;
+        }
+        if (postgres()) {
+            // one statement: fast on large tables, and foreign keys among the views are satisfied together
+            jdbc.update("TRUNCATE TABLE " + String.join(", ", tables));
+        } else {
+            for (String table : tables) {
+                jdbc.update("DELETE FROM " + table);
+            }
+        }
+    }
+
+    private void discardAll() {
+        for (Projection p : projections) {
+            try {
+                p.discardPage();
+            } catch (RuntimeException e) {
+                log.warn("projection {} failed to discard its page: {}", p.name(), e.toString());
+            }
+        }
+    }
+
+    private Page applyPage() {
         Long from = jdbc.queryForObject(
                 "SELECT leaf_index FROM projection_position WHERE name = ? FOR UPDATE", Long.class, GROUP);
-        List<LedgerRecord> page = jdbc.query("SELECT l.leaf_index, e.global_index, e.type, e.aggregate_identifier, "
-                + "e.sequence_number, e.payload_type, e.payload_revision, e.payload, e.meta_data FROM merkle_leaf l "
-                + "JOIN domain_event_entry e ON e.global_index = l.global_index WHERE l.leaf_index > ? "
-                + "ORDER BY l.leaf_index LIMIT ?", (rs, i) -> new LedgerRecord(rs.getLong(1), rs.getLong(2),
-                StoredEntry.rebuild(new StoredEntry.Row(rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getBytes(9)),
-                        ledgerId())), from, pageSize);
+        record Raw(long leafIndex, StoredEntry.Row row) {
+        }
+        List<Raw> rows = jdbc.query(PAGE_QUERY, (rs, i) -> new Raw(rs.getLong(1), new StoredEntry.Row(rs.getLong(2),
+                rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
+                rs.getBytes(9))), from, from + pageSize); // a bounded range: index range scan and lookups at any size
+        String id = rows.isEmpty() ? null : ledgerId();
+        // parsing and canonicalising entries is pure CPU work: done in parallel, applied strictly in leaf order
+        List<LedgerRecord> page = (rows.size() >= PARALLEL_FROM ? rows.parallelStream() : rows.stream())
+                .map(r -> new LedgerRecord(r.leafIndex(), r.row().globalIndex(), StoredEntry.rebuild(r.row(), id)))
+                .toList();
         long expected = from + 1;
         for (LedgerRecord r : page) {
             if (r.leafIndex() != expected) {
@@ -154,14 +233,26 @@ public class ProjectionRunner {
             }
             expected++;
         }
-        for (Projection p : projections) {
-            p.endOfPage();
-        }
         int applied = (int) (expected - from - 1);
         if (applied > 0) {
+            for (Projection p : projections) {
+                p.endOfPage();
+            }
             jdbc.update("UPDATE projection_position SET leaf_index = ? WHERE name = ?", expected - 1, GROUP);
         }
-        return applied;
+        return new Page(applied, expected - 1);
+    }
+
+    private boolean postgres() {
+        Boolean pg = postgres;
+        if (pg == null) {
+            pg = jdbc.execute((java.sql.Connection c) -> {
+                DatabaseMetaData meta = c.getMetaData();
+                return meta.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            });
+            postgres = pg;
+        }
+        return pg;
     }
 
     private String ledgerId() {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class ViewDigests {
     private final JdbcTemplate jdbc;
 
-    ViewDigests(JdbcTemplate jdbc) {
+    public ViewDigests(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
