@@ -79,7 +79,7 @@ public abstract class DistrictYearScenario extends ServerTestSupport {
     }
 
     @Test
-    public void aYearOfTheDistrictFromListsToPublicationIsRecomputableFromTheLedgerAlone() {
+    protected void aYearOfTheDistrictFromListsToPublicationIsRecomputableFromTheLedgerAlone() {
         // 1. 一单: three departments' lists and the office's joint list
         clock.setToday(LocalDate.of(2022, 12, 1));
         Dept market = departmentWithList("scjg", "区市场监督管理局", List.of("A01-01", "A01-03"));
