@@ -141,7 +141,7 @@ public final class ImportBenchmark {
             long expected = leavesBefore + entities;
             long stored = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
             while (leaves(jdbc) < Math.min(expected, stored)) {
-                Thread.sleep(200);
+                Thread.sleep(200); // waiting for the sealer to catch up (a benchmark measuring it, not a test)
             }
             double sealedSeconds = secs(t0);
             double rate = entities / importSeconds;

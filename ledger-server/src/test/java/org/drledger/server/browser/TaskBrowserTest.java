@@ -2,7 +2,6 @@ package org.drledger.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -10,40 +9,30 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.drledger.command.actor.Role;
 import org.drledger.core.draw.Draw;
 import org.drledger.core.draw.DrawInputParser;
 import org.drledger.core.draw.DrawJson;
 import org.drledger.server.query.tasks.TaskViewsScenario;
 import org.drledger.server.testing.LedgerReplay;
+import org.drledger.server.testing.Browsers;
 import org.drledger.server.testing.TestDatabases;
 import org.drledger.server.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The district's year (H2), then in Chromium: a supervisor logs in, walks to a task's draw proof step by step and
  * downloads the draw input (re-run here with the kernel); the public opens a published result's disclosure and the
- * public draw proof. The browser set-up is BrowserTestSupport's (that class extends another server base, so it is
- * repeated here), with a download directory. Screenshots in target/screenshots.
+ * public draw proof. The browser comes from {@link Browsers} (this class extends the year's scenario, not
+ * BrowserTestSupport), with a download directory. Screenshots in target/screenshots.
  */
 class TaskBrowserTest extends TaskViewsScenario {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static final Path DOWNLOADS = Path.of("target", "browser-downloads").toAbsolutePath();
     private static WebDriver browser;
 
@@ -53,29 +42,14 @@ class TaskBrowserTest extends TaskViewsScenario {
     }
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && "1".equals(System.getenv("DRL_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException("DRL_REQUIRE_BROWSER=1 but Chromium or chromedriver is missing");
-        }
-        assumeTrue(present, "Chromium and chromedriver are not installed; browser tests skipped");
-        Files.createDirectories(DOWNLOADS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1000", "--lang=zh-CN");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
-                "download.prompt_for_download", false));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+    static void startBrowser() {
+        browser = Browsers.start(DOWNLOADS);
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-            browser = null;
-        }
+        Browsers.stop(browser);
+        browser = null;
     }
 
     @Override
@@ -146,16 +120,10 @@ class TaskBrowserTest extends TaskViewsScenario {
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return Browsers.waitFor(browser, by);
     }
 
     private void screenshot(String name) {
-        try {
-            Files.createDirectories(SHOTS);
-            Files.write(SHOTS.resolve("tasks-" + name + ".png"),
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Browsers.screenshot(browser, "tasks-" + name);
     }
 }
