@@ -3,22 +3,19 @@ package org.drledger.server.e2e;
 import static org.drledger.server.e2e.PlanRequests.batch;
 import static org.drledger.server.e2e.PlanRequests.item;
 import static org.drledger.server.e2e.PlanRequests.jointItem;
+import static org.drledger.server.e2e.PlanRequests.newTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.drledger.server.checklist.ProblemChecks.problem;
 import static org.drledger.server.testing.LedgerReplay.one;
 import static org.drledger.server.testing.LedgerReplay.taskEntries;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.drledger.command.actor.Role;
@@ -55,13 +52,11 @@ import org.springframework.context.annotation.Import;
 @Import(YearClock.Configuration.class)
 public abstract class DistrictYearScenario extends ServerTestSupport {
     private static final int YEAR = 2023;
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** drand quicknet round 123 (published 2023-08-23T15:15:33Z), the public vector of the formats reference. */
     private static final String SIGNATURE = "b75c69d0b72a5d906e854e808ba7e2accb1542ac355ae486d591aa9d43765482e26cd02df835d3546d23c4b13e0dfc92";
     private static final String RANDOMNESS = "fb8f7bc29bf24db51871ec8c79f3a1e4bd0557bc0dfcee9ed1d924e69d1c60dc";
     private static final Instant DRAW_DAY = Instant.parse("2023-08-23T02:00:00Z");
     private static final Instant AFTER_ROUND = Instant.parse("2023-08-23T15:20:00Z");
-    private static final String DEADLINE = "2023-08-23T16:00:00Z";
     private static final String ORG = "organizer";
     private static final String DIO = "discipline-office";
     private static final String[] DISTRICTS = {"宝台镇", "松涛镇", "南津镇"};
@@ -310,44 +305,6 @@ public abstract class DistrictYearScenario extends ServerTestSupport {
                 "text/csv; charset=UTF-8", RegistryFiles.csv(RegistryFiles.INSPECTOR_HEADER, rows)), 200);
         assertThat(report.at("/rows/written").asLong()).as(report.toString()).isEqualTo(count);
         return ids;
-    }
-
-    private static ObjectNode drawPlan(String taskId, String item, String lead, List<String> assisting) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("algorithm", "drl-draw/1");
-        p.put("taskId", taskId);
-        p.put("stratifyBy", "creditRiskClass");
-        p.put("strata", List.of(
-                Map.of("stratum", "A", "ratio", Map.of("num", 1, "den", 50), "min", 1),
-                Map.of("stratum", "B", "ratio", Map.of("num", 1, "den", 25)),
-                Map.of("stratum", "C", "ratio", Map.of("num", 1, "den", 10)),
-                Map.of("stratum", "D", "ratio", Map.of("num", 1, "den", 5), "max", 6)));
-        p.put("populationFilter", Map.of("items", List.of(item), "frequencyCap", Map.of("maxPerYear", 2, "year", YEAR,
-                "exemptCategories", List.of("COMPLAINT"))));
-        p.put("officerCap", 4);
-        p.put("teamTemplate", List.of(Map.of("allowedDepartments", List.of(lead)),
-                Map.of("allowedDepartments", assisting)));
-        p.put("matchingRules", Map.of("distinctDepartments", true, "avoidSameDistrict", true));
-        p.put("relaxationLadder", List.of("DROP_AVOID_SAME_DISTRICT"));
-        p.put("randomness", Map.of("source", "drand-quicknet", "round", 123));
-        p.put("parties", List.of(ORG, DIO));
-        p.put("revealDeadline", DEADLINE);
-        p.put("plannedDates", Map.of("from", "2023-09-01", "to", "2023-09-30"));
-        return JSON.valueToTree(p);
-    }
-
-    private static Map<String, Object> newTask(String taskId, String batch, String lead, List<String> assisting,
-                                               String listId, String item) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("taskId", taskId);
-        body.put("source", "PLAN");
-        body.put("planRef", Map.of("year", YEAR, "batch", batch));
-        body.put("leadDepartment", lead);
-        body.put("assistingDepartments", assisting);
-        body.put("category", "ROUTINE");
-        body.put("items", List.of(Map.of("listId", listId, "code", item)));
-        body.put("drawPlan", drawPlan(taskId, item, lead, assisting));
-        return body;
     }
 
     private static byte[] secret(String taskId, String party) {

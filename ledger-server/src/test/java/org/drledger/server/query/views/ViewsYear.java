@@ -3,11 +3,10 @@ package org.drledger.server.query.views;
 import static org.drledger.server.e2e.PlanRequests.batch;
 import static org.drledger.server.e2e.PlanRequests.item;
 import static org.drledger.server.e2e.PlanRequests.jointItem;
+import static org.drledger.server.e2e.PlanRequests.newTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import org.drledger.server.testing.TestUsers;
 final class ViewsYear {
     static final int YEAR = 2023;
     static final String DRAFT_ONLY_NAME = "仅在草稿中的事项名称";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] DISTRICTS = {"宝台镇", "松涛镇", "南津镇"};
     private static final String[] CLASSES = {"A", "B", "C", "D"};
 
@@ -196,41 +194,6 @@ final class ViewsYear {
         JsonNode report = ok(s.http().send("POST", "/api/registries/inspectors/imports", d.clerk(),
                 "text/csv; charset=UTF-8", RegistryFiles.csv(RegistryFiles.INSPECTOR_HEADER, rows)), 200);
         assertThat(report.at("/rows/written").asLong()).as(report.toString()).isEqualTo(count);
-    }
-
-    private static Map<String, Object> newTask(String taskId, String batch, String lead, List<String> assisting,
-                                               String listId, String item) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("algorithm", "drl-draw/1");
-        p.put("taskId", taskId);
-        p.put("stratifyBy", "creditRiskClass");
-        p.put("strata", List.of(
-                Map.of("stratum", "A", "ratio", Map.of("num", 1, "den", 50), "min", 1),
-                Map.of("stratum", "B", "ratio", Map.of("num", 1, "den", 25)),
-                Map.of("stratum", "C", "ratio", Map.of("num", 1, "den", 10)),
-                Map.of("stratum", "D", "ratio", Map.of("num", 1, "den", 5), "max", 6)));
-        p.put("populationFilter", Map.of("items", List.of(item), "frequencyCap", Map.of("maxPerYear", 2, "year", YEAR,
-                "exemptCategories", List.of("COMPLAINT"))));
-        p.put("officerCap", 4);
-        p.put("teamTemplate", List.of(Map.of("allowedDepartments", List.of(lead)),
-                Map.of("allowedDepartments", assisting)));
-        p.put("matchingRules", Map.of("distinctDepartments", true, "avoidSameDistrict", true));
-        p.put("relaxationLadder", List.of("DROP_AVOID_SAME_DISTRICT"));
-        p.put("randomness", Map.of("source", "drand-quicknet", "round", 123));
-        p.put("parties", List.of("organizer", "discipline-office"));
-        p.put("revealDeadline", "2023-08-23T16:00:00Z");
-        p.put("plannedDates", Map.of("from", "2023-09-01", "to", "2023-09-30"));
-        ObjectNode plan = JSON.valueToTree(p);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("taskId", taskId);
-        body.put("source", "PLAN");
-        body.put("planRef", Map.of("year", YEAR, "batch", batch));
-        body.put("leadDepartment", lead);
-        body.put("assistingDepartments", assisting);
-        body.put("category", "ROUTINE");
-        body.put("items", List.of(Map.of("listId", listId, "code", item)));
-        body.put("drawPlan", plan);
-        return body;
     }
 
     static JsonNode ok(Http.Response r, int status) {
