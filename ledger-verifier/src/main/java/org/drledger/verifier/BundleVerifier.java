@@ -38,7 +38,6 @@ import org.drledger.core.entry.EntryVerifier;
 import org.drledger.core.entry.SignedEntry;
 import org.drledger.core.entry.StreamId;
 import org.drledger.core.entry.TrustEntries;
-import org.drledger.core.json.CanonicalJson;
 import org.drledger.core.merkle.CompactRange;
 import org.drledger.core.merkle.InvalidProofException;
 import org.drledger.core.merkle.MerkleHasher;
@@ -589,12 +588,13 @@ public final class BundleVerifier {
         private static Checked check(byte[] raw, long lineNumber, boolean full, EntryVerifier authentic,
                                      MerkleHasher h) {
             String where = BundleManifest.ENTRIES + " line " + lineNumber;
-            BundleLines.EntryLine line;
+            BundleLines.CheckedEntryLine checked;
             try {
-                line = BundleLines.entry(raw, where);
+                checked = BundleLines.checkedEntry(raw, where);
             } catch (RuntimeException e) {
                 return new Checked(lineNumber, where, null, e, false, null, null, null);
             }
+            BundleLines.EntryLine line = checked.line();
             SignedEntry s = line.signed();
             long position = full ? lineNumber - 1 : line.leafIndex();
             byte[] hash = null;
@@ -604,7 +604,7 @@ public final class BundleVerifier {
             } catch (EntryVerificationException x) {
                 error = x;
             }
-            return new Checked(lineNumber, where, line, null, CanonicalJson.isCanonical(raw), error, hash,
+            return new Checked(lineNumber, where, line, null, checked.canonical(), error, hash,
                     full ? h.leafHash(s.leafData()) : null);
         }
 

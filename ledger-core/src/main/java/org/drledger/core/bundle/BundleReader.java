@@ -1,12 +1,11 @@
 package org.drledger.core.bundle;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -93,7 +92,7 @@ public final class BundleReader implements Closeable {
         if (e == null) {
             throw new BundleFormatException("missing-file", name, "the bundle lacks " + name);
         }
-        return new Lines(name, new BufferedInputStream(zip.getInputStream(e), 1 << 16));
+        return new Lines(name, zip.getInputStream(e));
     }
 
     @Override
@@ -109,7 +108,11 @@ public final class BundleReader implements Closeable {
         private final String name;
         private final InputStream in;
         private final HashAlgorithm.Hasher digest = HashAlgorithm.SHA_256.newHasher();
-        private final ByteArrayOutputStream buf = new ByteArrayOutputStream(4096);
+        private final byte[] chunk = new byte[1 << 16];
+        private int pos;
+        private int limit;
+        private byte[] line = new byte[4096];
+        private int pending;
         private long bytes;
         private long lines;
         private byte[] next;
@@ -148,36 +151,66 @@ public final class BundleReader implements Closeable {
         /** Call once the last line was read: what the manifest must say about this file. */
         public BundleManifest.FileInfo actual() {
             if (finalDigest == null) {
-                if (buf.size() > 0) {
-                    digest.update(buf.toByteArray());
+                if (pending > 0) {
+                    digest.update(line, 0, pending);
                 }
                 finalDigest = Hex.encode(digest.digest());
             }
             return new BundleManifest.FileInfo(name, finalDigest, bytes, lines);
         }
 
+        /**
+         * Scans a 64 KiB chunk for the newline instead of reading byte by byte: the entry file of a million-entry
+         * bundle is read on the verifier's one in-order thread, so this loop bounds its throughput.
+         */
         private byte[] read() {
-            buf.reset();
+            int lineLength = 0;
             try {
-                int b;
-                while ((b = in.read()) != -1) {
-                    bytes++;
-                    if (b == '\n') {
-                        byte[] line = buf.toByteArray();
-                        digest.update(line).update((byte) '\n');
-                        return line;
+                while (true) {
+                    if (pos == limit) {
+                        int n = in.read(chunk);
+                        if (n == -1) {
+                            break;
+                        }
+                        pos = 0;
+                        limit = n;
                     }
-                    if (buf.size() >= MAX_LINE_BYTES) {
+                    int start = pos;
+                    int nl = -1;
+                    for (int i = start; i < limit; i++) {
+                        if (chunk[i] == '\n') {
+                            nl = i;
+                            break;
+                        }
+                    }
+                    int end = nl == -1 ? limit : nl;
+                    int take = end - start;
+                    if (lineLength + take > MAX_LINE_BYTES) {
                         throw new BundleFormatException("line-too-long", name + " line " + (lines + 1),
                                 "a line longer than " + MAX_LINE_BYTES + " bytes");
                     }
-                    buf.write(b);
+                    if (lineLength + take > line.length) {
+                        line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES,
+                                Math.max(lineLength + take, line.length * 2)));
+                    }
+                    System.arraycopy(chunk, start, line, lineLength, take);
+                    lineLength += take;
+                    if (nl != -1) {
+                        pos = nl + 1;
+                        bytes += take + 1L;
+                        byte[] out = Arrays.copyOf(line, lineLength);
+                        digest.update(out).update((byte) '\n');
+                        return out;
+                    }
+                    pos = limit;
+                    bytes += take;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             eof = true;
-            if (buf.size() > 0) {
+            pending = lineLength;
+            if (lineLength > 0) {
                 throw new BundleFormatException("no-final-newline", name + " line " + (lines + 1),
                         "the last line does not end with a newline");
             }

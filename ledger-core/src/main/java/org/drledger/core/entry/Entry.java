@@ -177,10 +177,15 @@ public record Entry(String ledgerId, StreamId stream, long seq, String type, int
         } catch (DateTimeParseException e) {
             throw new EntryFormatException("bad-time", "time", "must be yyyy-MM-ddTHH:mm:ss.SSSZ in UTC, was " + timeText, e);
         }
-        return new Entry(text(o, "ledger"), new StreamId(text(stream, "type", "stream.type"), text(stream, "id", "stream.id")),
+        Entry e = new Entry(text(o, "ledger"), new StreamId(text(stream, "type", "stream.type"), text(stream, "id", "stream.id")),
                 integer(o, "seq"), text(o, "type"), schema(o), time,
                 new Actor(text(actor, "department", "actor.department"), text(actor, "user", "actor.user")),
                 (ObjectNode) payload.deepCopy(), text(o, "prev"), text(o, "key"));
+        if (!e.timeText().equals(timeText)) {
+            // one text per instant, so the envelope's bytes are exactly what canonicalBytes() writes again
+            throw new EntryFormatException("bad-time", "time", "must be yyyy-MM-ddTHH:mm:ss.SSSZ in UTC, was " + timeText);
+        }
+        return e;
     }
 
     private static void exactly(JsonNode o, String prefix, String... names) {

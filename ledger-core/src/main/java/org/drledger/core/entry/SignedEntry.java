@@ -72,6 +72,15 @@ public final class SignedEntry {
      * itself was canonical is a separate check ({@link EntryVerifier}) so a verifier can report it by name.
      */
     public static SignedEntry fromJson(JsonNode o) {
+        return fromJson(o, null);
+    }
+
+    /**
+     * As {@link #fromJson(JsonNode)} for a caller that already holds the envelope's canonical bytes, which MUST
+     * be {@code CanonicalJson.write(o.get("entry"))} (e.g. its span within a line found to be canonical):
+     * they are used as they are instead of being written again.
+     */
+    public static SignedEntry fromJson(JsonNode o, byte[] canonicalEnvelope) {
         if (o == null || !o.isObject()) {
             throw new EntryFormatException("wrong-type", "", "a signed entry must be a JSON object");
         }
@@ -83,7 +92,7 @@ public final class SignedEntry {
         }
         JsonNode envelope = o.get("entry");
         Entry entry = Entry.fromJson(envelope);
-        byte[] canonical = entry.canonicalBytes();
+        byte[] canonical = canonicalEnvelope != null ? canonicalEnvelope : entry.canonicalBytes();
         return new SignedEntry(entry, canonical, hex(o, "hash", 32), hex(o, "sig", -1));
     }
 

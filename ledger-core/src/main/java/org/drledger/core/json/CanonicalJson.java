@@ -102,6 +102,22 @@ public final class CanonicalJson {
         return out.toByteArray();
     }
 
+    /** Canonical bytes of a tree and the span {@code [start, end)} where one member value (by identity) was written. */
+    public record Marked(byte[] bytes, int start, int end) {
+    }
+
+    /**
+     * Writes a tree canonically, noting where the member value {@code mark} (the same object, not an equal one)
+     * went, so a caller that needs both a whole line's canonical form and one part of it writes only once.
+     * {@code start} and {@code end} are -1 when {@code mark} is not a member value of the tree.
+     */
+    public static Marked writeMarked(JsonNode root, JsonNode mark) {
+        Out out = new Out(512);
+        out.mark = mark;
+        write(root, out, null, 0);
+        return new Marked(out.toByteArray(), out.markStart, out.markEnd);
+    }
+
     public static String writeString(JsonNode node) {
         return new String(write(node), StandardCharsets.UTF_8);
     }
@@ -192,7 +208,14 @@ public final class CanonicalJson {
                     checkString(members[i].getKey(), child, "member name");
                     writeString(members[i].getKey(), out);
                     out.write(':');
-                    write(members[i].getValue(), out, child, depth + 1);
+                    JsonNode value = members[i].getValue();
+                    if (value == out.mark) {
+                        out.markStart = out.len;
+                        write(value, out, child, depth + 1);
+                        out.markEnd = out.len;
+                    } else {
+                        write(value, out, child, depth + 1);
+                    }
                 }
                 out.write('}');
                 return;
@@ -421,6 +444,9 @@ public final class CanonicalJson {
     private static final class Out {
         private byte[] buf;
         private int len;
+        private JsonNode mark;
+        private int markStart = -1;
+        private int markEnd = -1;
 
         Out(int capacity) {
             buf = new byte[capacity];

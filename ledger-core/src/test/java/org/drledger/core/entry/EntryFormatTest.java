@@ -48,6 +48,8 @@ class EntryFormatTest {
         rejects(o -> o.put("format", "drl-entry/2"), "unsupported-version", "format");
         rejects(o -> o.put("time", "2026-01-05T00:00:00Z"), "bad-time", "time");
         rejects(o -> o.put("time", "2026-01-05T08:00:00.000+08:00"), "bad-time", "time");
+        rejects(o -> o.put("time", "2026-02-30T00:00:00.000Z"), "bad-time", "time"); // read leniently as the 28th
+        rejects(o -> o.put("time", "2026-01-04T24:00:00.000Z"), "bad-time", "time"); // read as the 5th's midnight
         rejects(o -> o.put("prev", "AB".repeat(32)), "bad-hex", "prev");
         rejects(o -> o.put("key", "ab"), "bad-hex", "key");
         rejects(o -> o.put("seq", -1), "negative-sequence", "seq");
