@@ -42,6 +42,9 @@ import org.drledger.core.json.CanonicalJson;
 import org.drledger.core.merkle.MerkleHasher;
 import org.drledger.core.testing.DeterministicRandom;
 import org.drledger.server.testing.TestUsers;
+import org.drledger.verifier.BundleVerifier;
+import org.drledger.verifier.DatabaseVerifier;
+import org.drledger.verifier.Report;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -100,6 +104,8 @@ abstract class SelfCheckScenario {
     PlatformTransactionManager transactions;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    Environment env;
 
     TestUsers.Credentials admin;
     String office;
@@ -530,6 +536,55 @@ abstract class SelfCheckScenario {
     private JsonNode healthAsAdmin() throws Exception {
         ResponseEntity<String> h = get("/actuator/health", admin);
         return json.readTree(h.getBody()).get("components").get("ledgerIntegrity");
+    }
+
+    // --- ledger-verifier on the database itself (verify --jdbc-url) --------------------------------------------
+
+    @Test
+    void theIndependentVerifierReadsTheDatabaseDirectlyAndFindsItIntact() throws Exception {
+        Report r = verifyDatabase();
+        long leaves = count("SELECT COUNT(*) FROM merkle_leaf");
+        assertThat(r.verified()).as(r.toText()).isTrue();
+        assertThat(r.get("entry.hash").orElseThrow().passed()).isEqualTo(leaves);
+        assertThat(r.get("entry.signature").orElseThrow().passed()).isEqualTo(leaves);
+        assertThat(r.get("checkpoint.root").orElseThrow().passed()).isEqualTo(cps.stream().filter(s -> s > 0).count());
+    }
+
+    @Test
+    void theIndependentVerifierLocatesAPayloadByteChangedThroughSql() throws Exception {
+        long leaf = leaf("scjgj", 0);
+        byte[] original = payload("scjgj", 0);
+        byte[] changed = original.clone();
+        changed[indexOf(changed, "阳".getBytes(StandardCharsets.UTF_8)) + 2]++;
+        // committed, not rolled back: the verifier reads through its own connection; restored below
+        setColumn("payload", "scjgj", 0, changed);
+        Report r;
+        try {
+            r = verifyDatabase();
+        } finally {
+            setColumn("payload", "scjgj", 0, original);
+        }
+        assertThat(r.verified()).isFalse();
+        assertThat(r.firstFailure()).contains("entry.hash");
+        Report.Failure f = r.get("entry.hash").orElseThrow().failures().get(0);
+        assertThat(f.leaf()).isEqualTo(leaf);
+        assertThat(f.stream()).contains("scjgj");
+        assertThat(f.seq()).isZero();
+        assertThat(f.expected()).isEqualTo(storedMeta("scjgj", 0).get(LedgerMetaData.HASH).asText());
+        assertThat(f.computed()).isNotEqualTo(f.expected());
+        // the leaf commits to the stored hash and signature, so the log itself still matches its checkpoints; the
+        // failed entry does not advance its stream, so the stream's later entries are reported out of sequence
+        assertThat(r.checks().stream().filter(c -> c.status() == Report.Status.FAIL).map(Report.Check::name))
+                .containsExactlyInAnyOrder("entry.hash", "chain.sequence");
+        List<Report.Failure> chain = r.get("chain.sequence").orElseThrow().failures();
+        assertThat(chain.get(0).leaf()).isEqualTo(leaf("scjgj", 1));
+        assertThat(chain).allSatisfy(c -> assertThat(c.stream()).isEqualTo("Department/scjgj"));
+    }
+
+    private Report verifyDatabase() throws Exception {
+        return DatabaseVerifier.verify(env.getRequiredProperty("spring.datasource.url"),
+                env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password"),
+                BundleVerifier.Options.none());
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
