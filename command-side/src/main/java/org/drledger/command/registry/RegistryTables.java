@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.serialization.Serializer;
 import org.drledger.command.department.DepartmentDirectory;
+import org.drledger.command.support.DeferredInserts;
 import org.drledger.command.registry.RegistryEvents.InspectionObjectRegistered;
 import org.drledger.command.registry.RegistryEvents.InspectionObjectRevised;
 import org.drledger.command.registry.RegistryEvents.InspectorRegistered;
@@ -38,11 +39,14 @@ public class RegistryTables {
     static final int CHUNK = 1000;
 
     private final JdbcTemplate jdbc;
+    private final DeferredInserts inserts;
     private final Serializer events;
     private final ObjectMapper json;
 
-    RegistryTables(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer events, ObjectMapper mapper) {
+    RegistryTables(JdbcTemplate jdbc, DeferredInserts inserts, @Qualifier("eventSerializer") Serializer events,
+                   ObjectMapper mapper) {
         this.jdbc = jdbc;
+        this.inserts = inserts;
         this.events = events;
         this.json = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
@@ -50,7 +54,7 @@ public class RegistryTables {
     @EventHandler
     void on(InspectionObjectRegistered e, EventMessage<?> m, @SequenceNumber long seq) {
         ObjectState s = e.state();
-        jdbc.update("INSERT INTO registry_object (object_id, registry_department, object_type, status, state, "
+        inserts.insert("INSERT INTO registry_object (object_id, registry_department, object_type, status, state, "
                         + "stream_seq, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)", s.objectId(), s.registryDepartment(),
                 s.objectType(), s.status(), canonical(e), seq, m.getIdentifier());
     }
@@ -58,6 +62,7 @@ public class RegistryTables {
     @EventHandler
     void on(InspectionObjectRevised e, EventMessage<?> m, @SequenceNumber long seq) {
         ObjectState s = e.state();
+        inserts.flush();
         expectOne(jdbc.update("UPDATE registry_object SET registry_department = ?, object_type = ?, status = ?, "
                         + "state = ?, stream_seq = ?, event_id = ? WHERE object_id = ?", s.registryDepartment(),
                 s.objectType(), s.status(), canonical(e), seq, m.getIdentifier(), s.objectId()), s.objectId());
@@ -66,7 +71,7 @@ public class RegistryTables {
     @EventHandler
     void on(InspectorRegistered e, EventMessage<?> m, @SequenceNumber long seq) {
         InspectorState s = e.state();
-        jdbc.update("INSERT INTO registry_inspector (officer_id, department, status, state, stream_seq, event_id) "
+        inserts.insert("INSERT INTO registry_inspector (officer_id, department, status, state, stream_seq, event_id) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", s.officerId(), s.department(), s.status(), canonical(e), seq,
                 m.getIdentifier());
     }
@@ -74,6 +79,7 @@ public class RegistryTables {
     @EventHandler
     void on(InspectorRevised e, EventMessage<?> m, @SequenceNumber long seq) {
         InspectorState s = e.state();
+        inserts.flush();
         expectOne(jdbc.update("UPDATE registry_inspector SET department = ?, status = ?, state = ?, stream_seq = ?, "
                         + "event_id = ? WHERE officer_id = ?", s.department(), s.status(), canonical(e), seq,
                 m.getIdentifier(), s.officerId()), s.officerId());
@@ -109,6 +115,7 @@ public class RegistryTables {
     /** The canonical state JSON as stored (for tests and the registry-as-of checks). */
     public Map<String, String> objectStateJson() {
         Map<String, String> out = new HashMap<>();
+        inserts.flush();
         jdbc.query("SELECT object_id, state FROM registry_object", rs -> {
             out.put(rs.getString(1), rs.getString(2));
         });
@@ -117,6 +124,7 @@ public class RegistryTables {
 
     private <T> List<T> page(String table, String key, String deptColumn, String department, int offset, int limit,
                              Class<T> type) {
+        inserts.flush();
         String where = department == null ? "" : " WHERE " + deptColumn + " = ?";
         Object[] args = department == null ? new Object[]{limit, offset} : new Object[]{department, limit, offset};
         return jdbc.query("SELECT state FROM " + table + where + " ORDER BY " + key + " LIMIT ? OFFSET ?",
@@ -124,6 +132,7 @@ public class RegistryTables {
     }
 
     private <T> Map<String, T> states(String sql, Collection<String> ids, Class<T> type) {
+        inserts.flush();
         Map<String, T> out = new HashMap<>();
         List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += CHUNK) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.drledger.command.ledger.LedgerProperties;
+import org.drledger.command.support.DeferredInserts;
 import org.drledger.core.FormatException;
 import org.drledger.core.bytes.Hex;
 import org.drledger.core.crypto.CryptoSuite;
@@ -47,6 +48,7 @@ public class Vault {
     }
 
     private final JdbcTemplate jdbc;
+    private final DeferredInserts inserts;
     private final CryptoSuite suite;
     private final VaultCipher sealCipher;
     private final VaultKeyFile keyFile;
@@ -54,8 +56,9 @@ public class Vault {
     private final SecureRandom random = new SecureRandom();
     private final Map<VaultCipher, byte[]> subkeys = new EnumMap<>(VaultCipher.class);
 
-    Vault(JdbcTemplate jdbc, CryptoSuite suite, LedgerProperties properties, Clock clock) {
+    Vault(JdbcTemplate jdbc, DeferredInserts inserts, CryptoSuite suite, LedgerProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.inserts = inserts;
         this.suite = suite;
         this.sealCipher = VaultCipher.forSuite(suite);
         this.keyFile = new VaultKeyFile(properties.keyDir());
@@ -77,7 +80,7 @@ public class Vault {
             byte[] nonce = new byte[VaultCipher.NONCE_LENGTH];
             random.nextBytes(nonce);
             byte[] ciphertext = sealCipher.encrypt(subkey(sealCipher), nonce, associatedData(commitment), plaintext);
-            jdbc.update("INSERT INTO vault_opening (commitment, algorithm, nonce, ciphertext, created_at) "
+            inserts.insert("INSERT INTO vault_opening (commitment, algorithm, nonce, ciphertext, created_at) "
                     + "VALUES (?, ?, ?, ?, ?)", commitment, sealCipher.algorithm(), nonce, ciphertext,
                     Entry.entryTime(clock.instant()).toString());
             return opening;
@@ -148,6 +151,7 @@ public class Vault {
     }
 
     private Optional<Row> row(String commitment) {
+        inserts.flush();
         return jdbc.query("SELECT commitment, algorithm, created_at, shredded_at, shred_event, nonce, ciphertext "
                         + "FROM vault_opening WHERE commitment = ?",
                 (rs, i) -> new Row(new Status(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -178,6 +182,7 @@ public class Vault {
      */
     private byte[] masterKey() {
         if (!keyFile.exists()) {
+            inserts.flush();
             Long sealed = jdbc.queryForObject("SELECT COUNT(*) FROM vault_opening WHERE ciphertext IS NOT NULL",
                     Long.class);
             if (sealed != null && sealed > 0) {

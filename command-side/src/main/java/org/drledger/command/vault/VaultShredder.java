@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.drledger.command.department.DepartmentDirectory;
 import org.drledger.command.ledger.LedgerMetaData;
+import org.drledger.command.support.DeferredInserts;
 import org.drledger.core.json.CanonicalJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,13 +23,16 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(DepartmentDirectory.GROUP)
 class VaultShredder {
     private final JdbcTemplate jdbc;
+    private final DeferredInserts inserts;
 
-    VaultShredder(JdbcTemplate jdbc) {
+    VaultShredder(JdbcTemplate jdbc, DeferredInserts inserts) {
         this.jdbc = jdbc;
+        this.inserts = inserts;
     }
 
     @EventHandler
     void on(PersonalDataShredded e, EventMessage<?> message, @SequenceNumber long sequence) {
+        inserts.flush();
         int n = jdbc.update("UPDATE vault_opening SET nonce = NULL, ciphertext = NULL, shredded_at = ?, shred_event = ? "
                         + "WHERE commitment = ? AND shredded_at IS NULL", entryTime(PersonalData.STREAM_PREFIX + e.commitment(), sequence),
                 message.getIdentifier(), e.commitment());
