@@ -1,7 +1,10 @@
 package org.drledger.query.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.drledger.core.json.CanonicalJson;
 import org.drledger.query.projection.LedgerRecord;
 import org.drledger.query.projection.Projection;
@@ -16,6 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskProjection implements Projection {
     private final JdbcTemplate jdbc;
+    private final Map<String, Object[]> pendingEntities = new LinkedHashMap<>();
 
     TaskProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -53,14 +57,40 @@ class TaskProjection implements Projection {
         }
     }
 
+    /**
+     * Buffered until the end of the page (the last version of each entity in the page wins) and written in two
+     * batches: a registry import brings thousands of entities per page, two round trips each otherwise. Nothing in
+     * this projection reads {@code qtask_entity} while applying.
+     */
     private void entity(LedgerRecord r) {
-        Object[] v = {r.text("name"), r.text("objectType"), r.text("district"), r.text("registryDepartment"),
-                r.text("objectId")};
-        if (jdbc.update("UPDATE qtask_entity SET name = ?, object_type = ?, district = ?, registry_department = ? "
-                + "WHERE entity_id = ?", v) == 0) {
-            jdbc.update("INSERT INTO qtask_entity (name, object_type, district, registry_department, entity_id) "
-                    + "VALUES (?, ?, ?, ?, ?)", v);
+        pendingEntities.put(r.text("objectId"), new Object[]{r.text("name"), r.text("objectType"), r.text("district"),
+                r.text("registryDepartment"), r.text("objectId")});
+    }
+
+    @Override
+    public void endOfPage() {
+        if (pendingEntities.isEmpty()) {
+            return;
         }
+        List<Object[]> rows = new ArrayList<>(pendingEntities.values());
+        int[] updated = jdbc.batchUpdate("UPDATE qtask_entity SET name = ?, object_type = ?, district = ?, "
+                + "registry_department = ? WHERE entity_id = ?", rows);
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] == 0) {
+                missing.add(rows.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO qtask_entity (name, object_type, district, registry_department, entity_id) "
+                    + "VALUES (?, ?, ?, ?, ?)", missing);
+        }
+        pendingEntities.clear();
+    }
+
+    @Override
+    public void discardPage() {
+        pendingEntities.clear();
     }
 
     private void officer(LedgerRecord r) {
