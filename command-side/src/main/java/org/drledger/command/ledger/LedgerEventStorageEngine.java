@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -33,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * It wraps the JDBC storage engine (which is not a bean of its own, so nothing can store around it), takes the
  * actor from the event's metadata, the time from the injected clock, {@code prev} from the stream's stored
  * predecessor (whose hash it recomputes from content, so a tampered chain is never extended), and signs with the
- * acting department's active key. It verifies its own signature before anything is stored.
+ * acting department's active key. It verifies its own signature before anything is stored. A batch is chained
+ * and hashed in order; only signing and verifying, independent per entry, run on all cores for a large batch.
  */
 public final class LedgerEventStorageEngine implements EventStorageEngine {
     private final EventStorageEngine delegate;
@@ -71,18 +73,48 @@ public final class LedgerEventStorageEngine implements EventStorageEngine {
 
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
-        List<EventMessage<?>> sealed = new ArrayList<>(events.size());
-        Map<String, SignedEntry> batchTips = new HashMap<>();
+        List<Prepared> prepared = new ArrayList<>(events.size());
+        Map<String, Prepared> batchTips = new HashMap<>();
         for (EventMessage<?> event : events) {
             if (!(event instanceof DomainEventMessage<?> domain)) {
                 throw new LedgerIntegrityException("only aggregate events are recorded; got " + event.getPayloadType());
             }
-            sealed.add(seal(domain, batchTips));
+            prepared.add(prepare(domain, batchTips));
+        }
+        SignedEntry[] signed = new SignedEntry[prepared.size()];
+        RuntimeException[] failed = new RuntimeException[prepared.size()];
+        IntStream indexes = IntStream.range(0, prepared.size());
+        // a large batch (a registry import's) is signed on every core; entries are independent once chained
+        (prepared.size() >= PARALLEL_SIGNING ? indexes.parallel() : indexes).forEach(i -> {
+            try {
+                signed[i] = signAndCheck(prepared.get(i));
+            } catch (RuntimeException e) {
+                failed[i] = e;
+            }
+        });
+        List<EventMessage<?>> sealed = new ArrayList<>(events.size());
+        for (int i = 0; i < prepared.size(); i++) {
+            if (failed[i] != null) {
+                throw failed[i]; // the first failure in order; nothing of the batch is stored
+            }
+            sealed.add(sealed(prepared.get(i), signed[i]));
         }
         delegate.appendEvents(sealed);
     }
 
-    private DomainEventMessage<?> seal(DomainEventMessage<?> event, Map<String, SignedEntry> batchTips) {
+    /** Batches of at least this many events are signed in parallel. */
+    static final int PARALLEL_SIGNING = 32;
+
+    /** An event made an entry, chained and hashed, with the key that must sign it; not yet signed. */
+    private record Prepared(DomainEventMessage<?> event, Entry entry, byte[] hash, KeyTable.ActiveKey key,
+                            SigningKey signingKey) {
+    }
+
+    /**
+     * Everything that depends on order, in order: metadata checks, the actor, the active key (a key lifecycle
+     * event changes it for the events after it), the entry with its {@code prev}, and its hash for the next link.
+     */
+    private Prepared prepare(DomainEventMessage<?> event, Map<String, Prepared> batchTips) {
         for (String k : LedgerMetaData.SEALED) {
             if (event.getMetaData().containsKey(k)) {
                 throw new LedgerIntegrityException("event " + event.getPayloadType().getSimpleName()
@@ -105,17 +137,28 @@ public final class LedgerEventStorageEngine implements EventStorageEngine {
                 event.getSequenceNumber(), StoredEntry.eventType(type.getName()), schema(type),
                 Entry.entryTime(clock.instant()), actor, (ObjectNode) CanonicalJson.parse(payload),
                 prev(event, batchTips, ledger), active.keyId());
-        SignedEntry signed = signer.sign(entry, signingKey);
-        byte[] recomputed = LedgerHashing.entryHash(suite.hash(), entry.canonicalBytes());
-        if (!java.util.Arrays.equals(recomputed, signed.hash())
-                || !active.key().verify(LedgerHashing.signingInput(recomputed), signed.signature())) {
-            throw new LedgerIntegrityException("the signature of " + entry.stream() + "#" + entry.seq()
-                    + " does not verify under " + active.keyId() + "; nothing is stored");
-        }
-        batchTips.put(event.getAggregateIdentifier(), signed);
+        Prepared p = new Prepared(event, entry, LedgerHashing.entryHash(suite.hash(), entry.canonicalBytes()), active,
+                signingKey);
+        batchTips.put(event.getAggregateIdentifier(), p);
         if (event.getPayload() instanceof KeyLifecycleEvent lifecycle && !(event.getPayload() instanceof GenesisEvent)) {
             lifecycle.keyChanges().forEach(c -> keys.apply(c, event.getIdentifier()));
         }
+        return p;
+    }
+
+    /** Signs, and verifies the signature against the hash the chain was built on: a bad signature is never stored. */
+    private SignedEntry signAndCheck(Prepared p) {
+        SignedEntry signed = signer.sign(p.entry(), p.signingKey());
+        if (!java.util.Arrays.equals(p.hash(), signed.hash())
+                || !p.key().key().verify(LedgerHashing.signingInput(p.hash()), signed.signature())) {
+            throw new LedgerIntegrityException("the signature of " + p.entry().stream() + "#" + p.entry().seq()
+                    + " does not verify under " + p.key().keyId() + "; nothing is stored");
+        }
+        return signed;
+    }
+
+    private static DomainEventMessage<?> sealed(Prepared p, SignedEntry signed) {
+        Entry entry = p.entry();
         Map<String, String> seal = new HashMap<>();
         seal.put(LedgerMetaData.TIME, entry.timeText());
         seal.put(LedgerMetaData.SCHEMA, Integer.toString(entry.schema()));
@@ -123,7 +166,7 @@ public final class LedgerEventStorageEngine implements EventStorageEngine {
         seal.put(LedgerMetaData.KEY, entry.keyId());
         seal.put(LedgerMetaData.HASH, signed.hashHex());
         seal.put(LedgerMetaData.SIGNATURE, Hex.encode(signed.signature()));
-        return event.andMetaData(seal);
+        return p.event().andMetaData(seal);
     }
 
     private static Actor actor(DomainEventMessage<?> event) {
@@ -145,14 +188,14 @@ public final class LedgerEventStorageEngine implements EventStorageEngine {
      * The hash of the stream's previous entry, recomputed from its stored content and compared with its stored
      * hash: a stream whose tip was altered is refused rather than extended.
      */
-    private String prev(DomainEventMessage<?> event, Map<String, SignedEntry> batchTips, String ledger) {
+    private String prev(DomainEventMessage<?> event, Map<String, Prepared> batchTips, String ledger) {
         long seq = event.getSequenceNumber();
         if (seq == 0) {
             return Entry.GENESIS_PREV;
         }
-        SignedEntry inBatch = batchTips.get(event.getAggregateIdentifier());
+        Prepared inBatch = batchTips.get(event.getAggregateIdentifier());
         if (inBatch != null && inBatch.entry().seq() == seq - 1) {
-            return inBatch.hashHex();
+            return Hex.encode(inBatch.hash());
         }
         List<StoredEntry.Row> rows = jdbc.query(StoredEntry.SELECT_ROWS + "WHERE aggregate_identifier = ? AND sequence_number = ?",
                 StoredEntry.ROW_MAPPER, event.getAggregateIdentifier(), seq - 1);

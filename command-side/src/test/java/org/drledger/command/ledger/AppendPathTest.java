@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
@@ -113,6 +115,46 @@ class AppendPathTest {
         assertThatThrownBy(() -> forging.appendEvents(msg("Department", "scjgj", 0,
                 new DepartmentRegistered("scjgj", "x", false, null), "office")))
                 .isInstanceOf(LedgerIntegrityException.class).hasMessageContaining("does not verify");
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void aLargeBatchIsSignedInParallelYetChainedInItsOrder() {
+        int n = LedgerEventStorageEngine.PARALLEL_SIGNING + 9;
+        List<GenericDomainEventMessage<?>> batch = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            batch.add(msg("Department", "big", i, new DepartmentRegistered("big", "第" + i + "次", false, null), "office"));
+        }
+        door(EntrySigner::sign).appendEvents(batch);
+        String prev = "0".repeat(64);
+        for (int i = 0; i < n; i++) {
+            SignedEntry e = row("big", i);
+            assertThat(e.entry().prev()).as("seq %d", i).isEqualTo(prev);
+            byte[] hash = LedgerHashing.entryHash(suite.hash(), e.canonicalEnvelope());
+            assertThat(hash).isEqualTo(e.hash());
+            assertThat(office.verifyingKey().verify(LedgerHashing.signingInput(hash), e.signature())).isTrue();
+            prev = e.hashHex();
+        }
+    }
+
+    @Test
+    void oneBadSignatureInALargeBatchStoresNothingOfIt() {
+        long before = rows();
+        LedgerEventStorageEngine forging = door((entry, key) -> {
+            SignedEntry good = EntrySigner.sign(entry, key);
+            if (entry.seq() != 17) {
+                return good;
+            }
+            byte[] sig = good.signature();
+            sig[sig.length - 1] ^= 1;
+            return new SignedEntry(good.entry(), good.canonicalEnvelope(), good.hash(), sig);
+        });
+        List<GenericDomainEventMessage<?>> batch = new ArrayList<>();
+        for (int i = 0; i < LedgerEventStorageEngine.PARALLEL_SIGNING * 2; i++) {
+            batch.add(msg("Department", "bad-batch", i, new DepartmentRegistered("bad-batch", "x", false, null), "office"));
+        }
+        assertThatThrownBy(() -> forging.appendEvents(batch)).isInstanceOf(LedgerIntegrityException.class)
+                .hasMessageContaining("bad-batch#17").hasMessageContaining("does not verify");
         assertThat(rows()).isEqualTo(before);
     }
 
