@@ -295,8 +295,11 @@ public final class Fairness {
                 a[1] += p;
                 a[2] += s[0] > 1 ? p * (1 - p) * s[0] / (s[0] - 1) : 0;
             }
+            Map<String, String> strata = new HashMap<>(); // the re-derived stratum: a recorded one may be committed
+            fz.population().members().forEach(pm -> strata.put(pm.entityId(), pm.stratum()));
             for (JsonNode target : t.draw.path("targets")) {
-                double[] a = acc.computeIfAbsent(target.path("stratum").asText(), k -> new TreeMap<>())
+                String st = strata.getOrDefault(target.path("entityId").asText(), target.path("stratum").asText());
+                double[] a = acc.computeIfAbsent(st, k -> new TreeMap<>())
                         .computeIfAbsent(target.path("entityId").asText(), k -> new double[3]);
                 a[0]++;
             }

@@ -31,6 +31,7 @@ import org.drledger.core.draw.Recusal;
 import org.drledger.core.draw.Reveal;
 import org.drledger.core.entry.Entry;
 import org.drledger.core.registry.InspectionHistory;
+import org.drledger.core.registry.RecordedStratum;
 
 /**
  * The task checks (docs/workflow.md §4-5, docs/verifying.md "Task checks"). While the entries stream by, it keeps
@@ -243,8 +244,12 @@ final class TaskChecks {
             if (plan(t)) {
                 checkable.add(t);
                 if (t.frozen != null && full) {
+                    java.util.Set<String> targets = new java.util.HashSet<>();
+                    if (t.draw != null) {
+                        t.draw.p().path("targets").forEach(x -> targets.add(x.path("entityId").asText()));
+                    }
                     requests.add(new TaskFreezes.Request(t.taskId, t.frozen.p().path("asOfLeaf").asLong(), t.plan,
-                            t.planned.p().path("leadDepartment").asText()));
+                            t.planned.p().path("leadDepartment").asText(), targets));
                 }
             }
         }
@@ -258,8 +263,9 @@ final class TaskChecks {
             timing(t, checkpoints);
             randomness(t);
             reveals(t);
-            TaskFreezes.Frozen lists = population(t, frozen.get(t.taskId));
-            draw(t, lists);
+            TaskFreezes.Frozen f = frozen.get(t.taskId);
+            TaskFreezes.Frozen lists = population(t, f);
+            draw(t, lists, f == null ? null : f.targetObjects());
         }
         if (checkable.isEmpty()) {
             String none = tasks.isEmpty() ? "the bundle holds no task" : "no task carries a drl-draw/1 plan";
@@ -582,7 +588,11 @@ final class TaskChecks {
         }
     }
 
-    private void draw(Task t, TaskFreezes.Frozen lists) {
+    /**
+     * {@code lists}: the re-derived population and roster (null when they cannot be); {@code registry}: the registry
+     * payload as of the freeze of each recorded target (null when the bundle holds no registry entries).
+     */
+    private void draw(Task t, TaskFreezes.Frozen lists, Map<String, JsonNode> registry) {
         if (t.draw == null) {
             report.unchecked("task.draw", "task " + t.taskId + ": no draw yet");
             return;
@@ -627,12 +637,28 @@ final class TaskChecks {
                 String id = target.path("entityId").asText();
                 diff(diffs, "ticket of " + id, Hex.encode(DrawHashes.ticket(seed, id)), target.path("ticket").asText());
             }
+            int committed = 0;
+            if (registry != null) {
+                committed = recordedTargets(t, d, registry, diffs);
+            }
             if (!failDraw(t, d, diffs, null)) {
                 report.pass("task.draw");
             }
-            report.unchecked("task.draw", "task " + t.taskId + ": seed and " + p.path("targets").size()
-                    + " ticket(s) recomputed; the selection, teams, relaxations and substitutions need the frozen "
-                    + "population and roster, which this input cannot re-derive (see task.population)");
+            int n = p.path("targets").size();
+            if (registry == null) {
+                report.unchecked("task.draw", "task " + t.taskId + ": seed and " + n + " ticket(s) recomputed; the "
+                        + "selection, teams, relaxations and substitutions need the frozen population and roster, "
+                        + "which this input cannot re-derive (see task.population)");
+            } else {
+                report.unchecked("task.draw", "task " + t.taskId + ": seed; entity, ticket, visiting order and "
+                        + "district of " + n + " target(s) checked against the registry as of leaf "
+                        + fr.path("asOfLeaf").asText() + (committed > 0 ? "; the stratum of " + committed
+                        + " target(s) (confidential attribute " + t.plan.stratifyBy() + ") checked only by "
+                        + "commitment (it is the registry's commitment), not against its opening" : "")
+                        + "; the selection within strata, teams, relaxations and substitutions need the frozen "
+                        + "population and roster, which this bundle cannot re-derive (see task.population; an "
+                        + "auditor-full bundle holds the openings)");
+            }
             return;
         }
         List<Recusal> recusals = new ArrayList<>();
@@ -665,13 +691,31 @@ final class TaskChecks {
                 .asLong() + ":" + s.path("targetCount").asLong()));
         diff(diffs, "strata", strata, recStrata);
         int n = Math.max(result.targets().size(), p.path("targets").size());
+        boolean schema1 = d.entry().schema() < 2;
+        int committed = 0;
         for (int i = 0; i < n; i++) {
-            String c = i < result.targets().size() ? target(result.targets().get(i)) : "none";
+            String c = "none";
+            if (i < result.targets().size()) {
+                DrawResult.Target kt = result.targets().get(i);
+                // schema 2 records the registry's representation (a confidential stratum stays its commitment, whose
+                // opening gave the kernel's stratum above); schema 1 recorded the clear stratum
+                JsonNode expected = schema1 ? com.fasterxml.jackson.databind.node.TextNode.valueOf(kt.stratum())
+                        : RecordedStratum.of(registry == null ? null : registry.get(kt.entityId()),
+                        t.plan.stratifyBy(), kt.stratum());
+                committed += RecordedStratum.committed(expected) ? 1 : 0;
+                c = kt.order() + " " + kt.entityId() + " " + shown(expected) + " " + kt.district() + " "
+                        + Hex.encode(kt.ticket());
+            }
             JsonNode rt = p.path("targets").path(i);
             String r = rt.isMissingNode() ? "none" : rt.path("order").asInt() + " " + rt.path("entityId").asText()
-                    + " " + rt.path("stratum").asText() + " " + rt.path("district").asText() + " "
+                    + " " + shown(rt.path("stratum")) + " " + rt.path("district").asText() + " "
                     + rt.path("ticket").asText();
             diff(diffs, "targets[" + i + "]", c, r);
+        }
+        if (schema1 && RecordedStratum.confidential(t.plan.stratifyBy()) && p.path("targets").size() > 0) {
+            report.note("task " + t.taskId + ": its DrawExecuted (schema 1, leaf " + d.leaf() + ") records the "
+                    + "strata of the confidential attribute " + t.plan.stratifyBy() + " in clear; schema 2 records "
+                    + "commitments");
         }
         n = Math.max(result.teams().size(), p.path("teams").size());
         for (int i = 0; i < n; i++) {
@@ -709,10 +753,74 @@ final class TaskChecks {
             }
         }
         report.pass("task.draw");
+        if (committed > 0) {
+            report.note("task " + t.taskId + ": the committed stratum of " + committed + " target(s) (confidential "
+                    + "attribute " + t.plan.stratifyBy() + ") is the registry's commitment, checked against its "
+                    + "opening");
+        }
         report.note("task " + t.taskId + ": draw re-derived: seed " + p.path("seed").asText() + ", "
                 + result.targets().size() + " target(s), " + result.teams().size() + " team(s), "
                 + result.unfilledSlots().size() + " unfilled slot(s), " + result.substitutions().size()
                 + " substitution(s)");
+    }
+
+    /**
+     * Without the frozen lists: what the draw recorded of each target that the registry as of the freeze and the
+     * recorded tickets decide — the entity is a registry object, its district, its recorded stratum (schema 2: the
+     * registry's commitment when the attribute is committed, else the registry's clear value), the visiting order
+     * (1, 2, … by ticket, then id) and that the strata's target counts add up. Returns how many strata were committed.
+     */
+    private int recordedTargets(Task t, Rec d, Map<String, JsonNode> registry, List<String[]> diffs) {
+        JsonNode p = d.p();
+        String by = t.plan.stratifyBy();
+        int committed = 0;
+        String prevTicket = null;
+        String prevId = null;
+        int i = 0;
+        for (JsonNode target : p.path("targets")) {
+            String id = target.path("entityId").asText();
+            String ticket = target.path("ticket").asText();
+            diff(diffs, "order of " + id, i + 1, target.path("order").asInt());
+            if (prevTicket != null && (ticket.compareTo(prevTicket) < 0
+                    || ticket.equals(prevTicket) && id.compareTo(prevId) <= 0)) {
+                diff(diffs, "visiting order at " + id, "after " + prevId + " by (ticket, id)", "before it");
+            }
+            prevTicket = ticket;
+            prevId = id;
+            i++;
+            JsonNode o = registry.get(id);
+            if (o == null) {
+                diff(diffs, "entity " + id, "an object of the registry as of leaf " + p.path("asOfLeaf").asText(),
+                        "none");
+                continue;
+            }
+            diff(diffs, "district of " + id, o.path("district").asText(), target.path("district").asText());
+            JsonNode recorded = target.path("stratum");
+            if (by.isEmpty()) {
+                diff(diffs, "stratum of " + id, "\"\"", shown(recorded));
+            } else if (RecordedStratum.committed(o.get(by))) {
+                committed++;
+                if (d.entry().schema() >= 2) {
+                    diff(diffs, "stratum of " + id, shown(o.get(by)), shown(recorded));
+                }
+            } else {
+                diff(diffs, "stratum of " + id, o.path(by).asText(), shown(recorded));
+            }
+        }
+        long counted = 0;
+        for (JsonNode s : p.path("strata")) {
+            counted += s.path("targetCount").asLong();
+        }
+        diff(diffs, "targets per strata", counted, p.path("targets").size());
+        return committed;
+    }
+
+    /** A recorded stratum as the report shows it: the clear value, or {@code commit:<hex>} (never an opening). */
+    private static String shown(JsonNode stratum) {
+        if (RecordedStratum.committed(stratum)) {
+            return "commit:" + RecordedStratum.commitment(stratum);
+        }
+        return stratum == null || stratum.isMissingNode() ? "none" : stratum.asText();
     }
 
     private boolean failDraw(Task t, Rec d, List<String[]> diffs, String why) {
@@ -725,10 +833,6 @@ final class TaskChecks {
                         + "DrawExecuted in " + diffs.size() + " field(s), first " + first[0]
                         + " (expected = recomputed, computed = recorded)"));
         return true;
-    }
-
-    private static String target(DrawResult.Target t) {
-        return t.order() + " " + t.entityId() + " " + t.stratum() + " " + t.district() + " " + Hex.encode(t.ticket());
     }
 
     private static String team(DrawResult.Team t) {

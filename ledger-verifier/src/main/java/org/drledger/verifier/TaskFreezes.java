@@ -27,13 +27,23 @@ import org.drledger.core.registry.RegistryFold;
  * calls in the same way; nothing here re-implements them. Memory: one registry state.
  */
 final class TaskFreezes {
-    /** A task to freeze: its plan and lead department, and where. */
-    record Request(String taskId, long asOfLeaf, DrawPlan plan, String leadDepartment) {
+    /**
+     * A task to freeze: its plan and lead department, and where; {@code targets}: the drawn objects whose registry
+     * state as of the freeze is kept (to check what the draw recorded of them even when the lists cannot be computed).
+     */
+    record Request(String taskId, long asOfLeaf, DrawPlan plan, String leadDepartment, Set<String> targets) {
+        Request(String taskId, long asOfLeaf, DrawPlan plan, String leadDepartment) {
+            this(taskId, asOfLeaf, plan, leadDepartment, Set.of());
+        }
     }
 
-    /** The lists and the counts a {@code PopulationFrozen} entry records; or why they could not be computed. */
+    /**
+     * The lists and the counts a {@code PopulationFrozen} entry records; or why they could not be computed. {@code
+     * targetObjects}: the registry payload, as of the freeze, of each requested target found in the registry (also
+     * when the lists are unavailable, unless the registry itself could not be folded).
+     */
     record Frozen(Population population, Roster roster, int registryObjects, int registryInspectors,
-                  long cappedEntities, String unavailable) {
+                  long cappedEntities, String unavailable, Map<String, JsonNode> targetObjects) {
     }
 
     /** Entry types the freeze reads. */
@@ -96,12 +106,19 @@ final class TaskFreezes {
     }
 
     private static Frozen unavailable(String why) {
-        return new Frozen(null, null, 0, 0, 0, why);
+        return new Frozen(null, null, 0, 0, 0, why, Map.of());
     }
 
     private Frozen freeze(Request r) {
         if (brokenRegistry != null) {
             return unavailable(brokenRegistry);
+        }
+        Map<String, JsonNode> targets = new TreeMap<>();
+        for (String id : r.targets()) {
+            JsonNode o = registry.objects().get(id);
+            if (o != null) {
+                targets.put(id, o);
+            }
         }
         try {
             DrawPlan plan = r.plan();
@@ -126,13 +143,13 @@ final class TaskFreezes {
             Roster roster = RosterFreeze.freeze(plan, registry.officerRecords(), registry.declaredConflicts(),
                     population);
             return new Frozen(population, roster, registry.objects().size(), registry.inspectors().size(), capped,
-                    null);
+                    null, targets);
         } catch (org.drledger.core.FormatException e) {
-            return unavailable(e.rule().equals("unopened-commitment")
+            return new Frozen(null, null, 0, 0, 0, e.rule().equals("unopened-commitment")
                     ? "the plan stratifies by a confidential attribute and this bundle holds no openings ("
                     + e.getMessage() + "); an auditor-full bundle can re-derive it"
                     : "the registries as of leaf " + r.asOfLeaf() + " cannot be frozen for this plan: "
-                    + e.getMessage());
+                    + e.getMessage(), targets);
         }
     }
 }

@@ -28,7 +28,15 @@ class BundleVectorsTest {
     Path dir;
 
     static Stream<Arguments> vectors() {
-        JsonNode doc = TestVectors.read("bundle/bundle-ed25519-sha256.json");
+        List<Arguments> out = new ArrayList<>();
+        for (String file : List.of("bundle/bundle-ed25519-sha256.json", "bundle/task-strata-ed25519-sha256.json")) {
+            out.addAll(vectors(file));
+        }
+        return out.stream();
+    }
+
+    private static List<Arguments> vectors(String file) {
+        JsonNode doc = TestVectors.read(file);
         Map<String, byte[]> clean = null;
         List<Arguments> out = new ArrayList<>();
         for (JsonNode v : doc.get("vectors")) {
@@ -44,21 +52,25 @@ class BundleVectorsTest {
                 clean = files;
             }
             out.add(Arguments.of(v.get("name").asText(), v.get("expect").asText(),
-                    v.get("check").isNull() ? null : v.get("check").asText(), files));
+                    v.get("check").isNull() ? null : v.get("check").asText(),
+                    v.path("reportContains").isTextual() ? v.get("reportContains").asText() : null, files));
         }
-        return out.stream();
+        return out;
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
-    void everyVectorGetsItsVerdict(String name, String expect, String check, Map<String, byte[]> files)
-            throws Exception {
+    void everyVectorGetsItsVerdict(String name, String expect, String check, String reportContains,
+                                   Map<String, byte[]> files) throws Exception {
         Path p = dir.resolve(name + ".zip");
         Files.write(p, BundleMutations.zip(files));
         Report r = BundleVerifier.verify(p, BundleVerifier.Options.none());
         assertThat(r.verified()).as(r.toText()).isEqualTo(expect.equals("PASS"));
         if (check != null) {
             assertThat(r.firstFailure()).as(r.toText()).contains(check);
+        }
+        if (reportContains != null) {
+            assertThat(r.toText()).contains(reportContains);
         }
     }
 }

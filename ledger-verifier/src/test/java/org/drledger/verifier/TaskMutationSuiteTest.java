@@ -68,6 +68,50 @@ class TaskMutationSuiteTest {
         assertThat(draw.reason()).contains("ticket(s) recomputed").contains("task.population");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("suites")
+    void confidentialStrataReDeriveWithTheOpeningsAndAreCheckedByCommitmentWithoutThem(CryptoSuite suite)
+            throws Exception {
+        TaskLedgerScenario s = new TaskLedgerScenario(suite, TaskLedgerScenario.Variant.CONFIDENTIAL_STRATA);
+        Report full = verify(s.fullBundle(BundleKind.AUDITOR_FULL));
+        assertThat(full.verified()).as(full.toText()).isTrue();
+        for (String c : TASK_CHECKS) {
+            assertThat(full.get(c).orElseThrow().status()).as(c + "\n" + full.toText()).isEqualTo(Report.Status.PASS);
+        }
+        assertThat(full.notes()).anySatisfy(n -> assertThat(n).contains("(confidential attribute creditRiskClass) "
+                + "is the registry's commitment, checked against its opening"));
+
+        Report pub = verify(s.fullBundle(BundleKind.PUBLIC_LEDGER));
+        assertThat(pub.verified()).as(pub.toText()).isTrue();
+        assertThat(pub.get("task.population").orElseThrow().status()).isEqualTo(Report.Status.UNCHECKED);
+        Report.Check draw = pub.get("task.draw").orElseThrow();
+        assertThat(draw.status()).as(pub.toText()).isEqualTo(Report.Status.PASS);
+        assertThat(draw.reason()).as(pub.toText()).contains("entity, ticket, visiting order and district of "
+                + s.draw.targets().size() + " target(s) checked").contains("the stratum of " + s.draw.targets().size()
+                + " target(s) (confidential attribute creditRiskClass) checked only by commitment");
+    }
+
+    static Stream<Arguments> strataFaults() {
+        List<Arguments> out = new ArrayList<>();
+        for (BundleKind kind : List.of(BundleKind.PUBLIC_LEDGER, BundleKind.AUDITOR_FULL)) {
+            out.add(Arguments.of(TaskLedgerScenario.Variant.CLEAR_CONFIDENTIAL_STRATUM, kind));
+            out.add(Arguments.of(TaskLedgerScenario.Variant.FORGED_STRATUM_COMMITMENT, kind));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("strataFaults")
+    void aConfidentialStratumInClearOrAnotherObjectsCommitmentFailsTheDrawCheck(TaskLedgerScenario.Variant v,
+                                                                             BundleKind kind) throws Exception {
+        Report r = verify(new TaskLedgerScenario(CryptoSuites.ED25519_SHA256,
+                TaskLedgerScenario.Variant.CONFIDENTIAL_STRATA, v).fullBundle(kind));
+        assertThat(r.verified()).as(r.toText()).isFalse();
+        assertThat(r.firstFailure()).as(r.toText()).contains("task.draw");
+        Report.Failure f = r.get("task.draw").orElseThrow().failures().get(0);
+        assertThat(f.expected()).as(r.toText()).contains("commit:");
+    }
+
     static Stream<Arguments> faults() {
         List<Arguments> out = new ArrayList<>();
         out.add(Arguments.of(TaskLedgerScenario.Variant.ENTITY_REMOVED, "task.population"));

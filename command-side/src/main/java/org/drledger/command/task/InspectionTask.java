@@ -54,6 +54,7 @@ import org.drledger.core.draw.DrawInputException;
 import org.drledger.core.draw.DrawPlan;
 import org.drledger.core.draw.Randomness;
 import org.drledger.core.draw.RandomnessSources;
+import org.drledger.core.registry.RecordedStratum;
 
 /**
  * 抽查任务: one task and its one draw (docs/workflow.md §4), stream {@code task:<taskId>}. The order is enforced here:
@@ -392,6 +393,7 @@ public class InspectionTask {
             throw CommandRefusedException.conflict("taskId", "state-changed",
                     "the task changed while the draw was computed; retry");
         }
+        requireNoClearConfidentialStratum(o);
         for (String p : plan.parties()) {
             if (outstanding.contains(p) || late.contains(p)) {
                 apply(new RevealMissed(taskId, p, plan.revealDeadline(),
@@ -400,6 +402,22 @@ public class InspectionTask {
         }
         apply(new DrawExecuted(taskId, o.asOfLeaf(), o.planHash(), o.popHash(), o.rosterHash(), o.commitments(),
                 o.rand(), o.seed(), o.strata(), o.targets(), o.teams(), o.unfilled()));
+    }
+
+    /**
+     * House rule (domain reference §8): a confidential stratum (the credit-risk class) is never recorded in clear; the
+     * server passes the registry's commitment ({@code RecordedStratum}). A clear one is a server bug, not bad input.
+     */
+    private void requireNoClearConfidentialStratum(DrawOutcome o) {
+        if (!RecordedStratum.confidential(plan.stratifyBy())) {
+            return;
+        }
+        for (TaskEvents.Target t : o.targets()) {
+            if (!RecordedStratum.committed(t.stratum())) {
+                throw new IllegalStateException("task " + taskId + ": the draw would record the stratum of "
+                        + t.entityId() + " (attribute " + plan.stratifyBy() + ", confidential) in clear");
+            }
+        }
     }
 
     private boolean consistent(DrawOutcome o, Set<String> outstanding, Set<String> late) {

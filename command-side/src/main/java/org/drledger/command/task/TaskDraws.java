@@ -1,7 +1,9 @@
 package org.drledger.command.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.drledger.command.task.TaskCommands.DrawOutcome;
 import org.drledger.command.task.TaskEvents.InspectorRecused;
 import org.drledger.command.task.TaskEvents.PartyFlag;
@@ -22,6 +24,7 @@ import org.drledger.core.draw.Randomness;
 import org.drledger.core.draw.RandomnessSources;
 import org.drledger.core.draw.Recusal;
 import org.drledger.core.draw.Reveal;
+import org.drledger.core.registry.RecordedStratum;
 
 /** Pure conversions between a task's recorded entries and the kernel draw's input and result. */
 final class TaskDraws {
@@ -63,7 +66,12 @@ final class TaskDraws {
         return out;
     }
 
-    static DrawOutcome outcome(DrawResult r, long asOfLeaf) {
+    /**
+     * The outcome as {@code DrawExecuted} records it; {@code objects} are the registry's objects as of the freeze
+     * (object id to its last payload), whose stratification attribute gives each target's recorded stratum (a
+     * confidential one stays the registry's commitment, {@link RecordedStratum}).
+     */
+    static DrawOutcome outcome(DrawResult r, long asOfLeaf, String stratifyBy, Map<String, JsonNode> objects) {
         List<PartyFlag> flags = new ArrayList<>();
         for (DrawHashes.SeedContribution c : r.contributions()) {
             flags.add(new PartyFlag(c.partyId(), Hex.encode(c.commitment()), c.revealed()));
@@ -71,7 +79,8 @@ final class TaskDraws {
         List<StratumDraw> strata = new ArrayList<>();
         r.strata().forEach(s -> strata.add(new StratumDraw(s.stratum(), s.populationCount(), s.targetCount())));
         List<Target> targets = new ArrayList<>(r.targets().size());
-        r.targets().forEach(t -> targets.add(new Target(t.order(), t.entityId(), t.stratum(), t.district(),
+        r.targets().forEach(t -> targets.add(new Target(t.order(), t.entityId(),
+                RecordedStratum.of(objects.get(t.entityId()), stratifyBy, t.stratum()), t.district(),
                 Hex.encode(t.ticket()))));
         List<Team> teams = new ArrayList<>(r.teams().size());
         for (DrawResult.Team t : r.teams()) {

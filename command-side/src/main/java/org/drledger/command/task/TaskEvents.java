@@ -1,7 +1,9 @@
 package org.drledger.command.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.axonframework.serialization.Revision;
 
 /**
  * Entries of the stream {@code task:<taskId>} (docs/workflow.md §4). The kernel's {@code InspectionHistory} reads
@@ -77,8 +79,13 @@ public final class TaskEvents {
     public record StratumDraw(String stratum, long populationCount, long targetCount) {
     }
 
-    /** A selected target in visiting order (1-based {@code order}). */
-    public record Target(int order, String entityId, String stratum, String district, String ticket) {
+    /**
+     * A selected target in visiting order (1-based {@code order}). {@code stratum} is the registry's representation of
+     * the plan's stratification attribute for this object as of the freeze (kernel {@code RecordedStratum}): the clear
+     * stratum (a JSON string) for a public attribute, the registry's commitment {@code {"drl:commit": hex}} for a
+     * confidential one (the credit-risk class), never its clear value.
+     */
+    public record Target(int order, String entityId, JsonNode stratum, String district, String ticket) {
     }
 
     /** An unfilled slot has {@code officerId} and {@code department} null and {@code relaxationStep} = ladder length. */
@@ -91,9 +98,16 @@ public final class TaskEvents {
     public record UnfilledSlot(String entityId, int slot) {
     }
 
+    /**
+     * Schema 2 (docs/workflow.md §4): a target's {@code stratum} of a confidential attribute is a commitment. Schema 1
+     * recorded every stratum in clear.
+     */
+    @Revision(DrawExecuted.SCHEMA)
     public record DrawExecuted(String taskId, long asOfLeaf, String planHash, String popHash, String rosterHash,
                                List<PartyFlag> commitments, String rand, String seed, List<StratumDraw> strata,
                                List<Target> targets, List<Team> teams, List<UnfilledSlot> unfilled) {
+        /** The payload schema ({@code drl.schema}) this class writes. */
+        public static final String SCHEMA = "2";
     }
 
     /** 回避, decided by 行政机关负责人 {@code decidedBy}; {@code recusal} is its 1-based number in ledger order. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -36,13 +37,19 @@ public final class TaskFreeze {
 
     /** The frozen lists and the counts recorded in {@code PopulationFrozen}. */
     public record Frozen(Population population, Roster roster, List<InspectionCount> priorInspections,
-                         int registryObjects, int registryInspectors, long cappedEntities) {
+                         int registryObjects, int registryInspectors, long cappedEntities,
+                         Map<String, JsonNode> objects) {
         public String popHash() {
             return Hex.encode(population.hash());
         }
 
         public String rosterHash() {
             return Hex.encode(roster.hash());
+        }
+
+        /** {@code objects}: the registry's objects as of {@code L} (object id to its last payload). */
+        public Frozen {
+            objects = java.util.Collections.unmodifiableMap(objects);
         }
 
         /** The summary the {@code FreezePopulation} command carries. */
@@ -106,7 +113,7 @@ public final class TaskFreeze {
         }
         Roster roster = RosterFreeze.freeze(plan, registry.officerRecords(), registry.declaredConflicts(), population);
         return new Frozen(population, roster, List.copyOf(counts), registry.objects().size(),
-                registry.inspectors().size(), capped);
+                registry.inspectors().size(), capped, registry.objects());
     }
 
     /** The whole computation over a list of entries (every entry before {@code asOfLeaf}, in leaf order). */

@@ -227,7 +227,8 @@ public class TaskService {
             commands.sendAndWait(new ExecuteDraw(taskId, now, List.of(), null)); // refused with the rule
         }
         TaskFreeze.Frozen frozen = reproduce(t);
-        DrawOutcome o = TaskDraws.outcome(run(TaskDraws.input(t, frozen, List.of())), t.frozen().asOfLeaf());
+        DrawOutcome o = TaskDraws.outcome(run(TaskDraws.input(t, frozen, List.of())), t.frozen().asOfLeaf(),
+                t.plan().stratifyBy(), frozen.objects());
         commands.sendAndWait(new ExecuteDraw(taskId, now, t.lateReveals(), o));
         return o;
     }
@@ -246,7 +247,7 @@ public class TaskService {
             List<Recusal> recusals = new ArrayList<>(TaskDraws.recusals(t.recusals()));
             recusals.add(new Recusal(objectId, officerId, slot));
             DrawResult r = run(TaskDraws.input(t, frozen, recusals));
-            requireReproduced(t, r);
+            requireReproduced(t, r, frozen);
             DrawResult.Substitution last = r.substitutions().get(r.substitutions().size() - 1);
             s = new Substitution(last.slot(), last.substituteOfficerId(), last.department(), last.relaxationStep());
         }
@@ -316,9 +317,9 @@ public class TaskService {
     }
 
     /** The re-run must give the recorded draw and the recorded substitutions before the new one. */
-    private static void requireReproduced(TaskFacts t, DrawResult r) {
-        DrawOutcome o = TaskDraws.outcome(r, t.frozen().asOfLeaf());
-        boolean same = o.seed().equals(t.draw().seed()) && o.targets().equals(t.draw().targets())
+    private static void requireReproduced(TaskFacts t, DrawResult r, TaskFreeze.Frozen frozen) {
+        DrawOutcome o = TaskDraws.outcome(r, t.frozen().asOfLeaf(), t.plan().stratifyBy(), frozen.objects());
+        boolean same = o.seed().equals(t.draw().seed()) && sameTargets(t.draw().targets(), o.targets(), r)
                 && o.teams().equals(t.draw().teams());
         for (int i = 0; same && i < t.substitutions().size(); i++) {
             SubstituteAssigned rec = t.substitutions().get(i);
@@ -330,6 +331,27 @@ public class TaskService {
             throw new LedgerIntegrityException("re-running the draw of task " + t.taskId()
                     + " does not reproduce its recorded draw and substitutions");
         }
+    }
+
+    /**
+     * The recorded targets are the recomputed ones; a draw recorded under schema 1 (before confidential strata were
+     * committed) has the clear stratum where schema 2 has the registry's commitment.
+     */
+    private static boolean sameTargets(List<TaskEvents.Target> recorded, List<TaskEvents.Target> recomputed,
+                                       DrawResult r) {
+        if (recorded.size() != recomputed.size()) {
+            return false;
+        }
+        for (int i = 0; i < recorded.size(); i++) {
+            TaskEvents.Target a = recorded.get(i);
+            TaskEvents.Target b = recomputed.get(i);
+            if (!a.equals(b) && !(a.stratum() != null && a.stratum().isTextual()
+                    && a.stratum().textValue().equals(r.targets().get(i).stratum())
+                    && a.equals(new TaskEvents.Target(b.order(), b.entityId(), a.stratum(), b.district(), b.ticket())))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The slot (1-based) {@code officerId} occupies in the drl-draw/1 team of {@code objectId}, or null. */

@@ -523,6 +523,49 @@ class InspectionTaskTest {
     }
 
     @Test
+    void recordsAConfidentialStratumAsTheRegistrysCommitmentNeverInClear() {
+        DrawOutcome o = bothRevealed();
+        TaskFreeze.Frozen f = TaskFixtures.frozen();
+        assertThat(o.targets()).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.stratum().isObject()).isTrue();
+            assertThat(t.stratum()).isEqualTo(f.objects().get(t.entityId()).get("creditRiskClass"));
+        });
+        byte[] payload = org.drledger.core.json.CanonicalJson.write(new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(TaskFixtures.drawExecuted(o)));
+        String text = new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+        text = text.substring(text.indexOf("\"targets\":"), text.indexOf("\"taskId\":")); // strata[] holds counts
+        assertThat(text).doesNotContain("\"stratum\":\"A\"").doesNotContain("\"stratum\":\"B\"")
+                .contains("\"stratum\":{\"drl:commit\":");
+        fixture.given(planned(), populationFrozen(), committed(ORG), committed(DIO), randomnessRecorded(),
+                revealed(ORG), revealed(DIO)).when(new ExecuteDraw(TASK, AFTER_ROUND, List.of(), o))
+                .expectEvents(TaskFixtures.drawExecuted(o));
+    }
+
+    @Test
+    void neverRecordsADrawWithAConfidentialStratumInClear() {
+        DrawOutcome o = bothRevealed();
+        List<TaskEvents.Target> clear = new java.util.ArrayList<>();
+        DrawResult r = TaskFixtures.draw(List.of(ORG, DIO), List.of());
+        for (int i = 0; i < o.targets().size(); i++) {
+            TaskEvents.Target t = o.targets().get(i);
+            clear.add(new TaskEvents.Target(t.order(), t.entityId(),
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(r.targets().get(i).stratum()), t.district(),
+                    t.ticket()));
+        }
+        DrawOutcome leaky = new DrawOutcome(o.asOfLeaf(), o.planHash(), o.popHash(), o.rosterHash(), o.commitments(),
+                o.rand(), o.seed(), o.strata(), clear, o.teams(), o.unfilled());
+        fixture.given(planned(), populationFrozen(), committed(ORG), committed(DIO), randomnessRecorded(),
+                revealed(ORG), revealed(DIO)).when(new ExecuteDraw(TASK, AFTER_ROUND, List.of(), leaky))
+                .expectNoEvents().expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void drawExecutedIsWrittenUnderPayloadSchemaTwo() {
+        assertThat(TaskEvents.DrawExecuted.class.getAnnotation(org.axonframework.serialization.Revision.class)
+                .value()).isEqualTo("2");
+    }
+
+    @Test
     void cannotDrawBeforeTheRandomness() {
         refused(fixture.given(planned(), populationFrozen(), committed(ORG), committed(DIO))
                 .when(new ExecuteDraw(TASK, AFTER_DEADLINE, List.of(), null)), "taskId", "draw-before-randomness", true);

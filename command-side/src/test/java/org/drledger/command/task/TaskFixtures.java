@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.drledger.command.task.TaskCommands.DrawOutcome;
 import org.drledger.command.task.TaskCommands.Freeze;
@@ -30,6 +33,7 @@ import org.drledger.core.draw.DrawResult;
 import org.drledger.core.draw.Randomness;
 import org.drledger.core.draw.Recusal;
 import org.drledger.core.draw.Reveal;
+import org.drledger.core.entry.Commitments;
 import org.drledger.core.json.CanonicalJson;
 
 /**
@@ -91,10 +95,28 @@ final class TaskFixtures {
                 p.planHash());
     }
 
+    /** The credit-risk class of an entity, as the registry records it: a commitment (salt derived from the id). */
+    static Commitments.Opening riskOpening(String id, String risk) {
+        return new Commitments.Opening(HashAlgorithm.SHA_256.digest(("salt " + id).getBytes(StandardCharsets.UTF_8)),
+                TextNode.valueOf(risk));
+    }
+
+    static String riskCommitment(String id, String risk) {
+        return Hex.encode(Commitments.commitment(HashAlgorithm.SHA_256, riskOpening(id, risk)));
+    }
+
+    /** Opens the fixture's credit-risk commitments (the vault's part). */
+    static Optional<String> open(String commitment) {
+        return Optional.ofNullable(OPENINGS.get(commitment));
+    }
+
+    private static final Map<String, String> OPENINGS = new HashMap<>();
+
     static ObjectNode entity(String id, String risk, String status) {
+        OPENINGS.put(riskCommitment(id, risk), risk);
         return json("{'objectId':'" + id + "','idKind':'OTHER','objectType':'ENTERPRISE','name':'n " + id + "',"
                 + "'industry':'food','district':'D" + (id.hashCode() % 2 + 1) + "','address':'a','status':'" + status
-                + "','creditRiskClass':'" + risk + "','registryDepartment':'amr'}");
+                + "','creditRiskClass':{'drl:commit':'" + riskCommitment(id, risk) + "'},'registryDepartment':'amr'}");
     }
 
     static ObjectNode inspector(String id, String dept, String status, String expiry, String conflicts) {
@@ -124,7 +146,7 @@ final class TaskFixtures {
     }
 
     static TaskFreeze.Frozen frozen() {
-        return TaskFreeze.compute(AS_OF, registry(), plan(), "amr", c -> Optional.empty());
+        return TaskFreeze.compute(AS_OF, registry(), plan(), "amr", TaskFixtures::open);
     }
 
     static Freeze freeze() {
@@ -177,7 +199,7 @@ final class TaskFixtures {
     }
 
     static DrawOutcome outcome(List<String> revealed) {
-        return TaskDraws.outcome(draw(revealed, List.of()), AS_OF);
+        return TaskDraws.outcome(draw(revealed, List.of()), AS_OF, plan().stratifyBy(), frozen().objects());
     }
 
     static TaskEvents.DrawExecuted drawExecuted(DrawOutcome o) {

@@ -62,8 +62,8 @@ class TaskFreezeTest {
         long last = entries.get(entries.size() - 1).leafIndex();
         entries.add(new LedgerRecord(last + 1, "InspectionObjectRevised", TaskFixtures.entity("E02", "A", "REVOKED")));
         TaskFreeze.Frozen before = TaskFreeze.compute(last + 1, entries.subList(0, entries.size() - 1),
-                TaskFixtures.plan(), "amr", c -> Optional.empty());
-        TaskFreeze.Frozen after = TaskFreeze.compute(last + 2, entries, TaskFixtures.plan(), "amr", c -> Optional.empty());
+                TaskFixtures.plan(), "amr", TaskFixtures::open);
+        TaskFreeze.Frozen after = TaskFreeze.compute(last + 2, entries, TaskFixtures.plan(), "amr", TaskFixtures::open);
         assertThat(ids(before)).contains("E02");
         assertThat(ids(after)).doesNotContain("E02");
         assertThat(before.popHash()).isEqualTo(TaskFixtures.frozen().popHash()).isNotEqualTo(after.popHash());
@@ -88,7 +88,7 @@ class TaskFreezeTest {
         entries.add(new LedgerRecord(leaf++, "DrawExecuted", drawExecuted("old-5", "E06")));
         entries.add(new LedgerRecord(leaf++, "DrawVoided", json("{'taskId':'old-5','reason':'r','approver':'a'}")));
         entries.add(new LedgerRecord(leaf++, "ChecklistPublished", json("{'listId':'x'}")));
-        TaskFreeze.Frozen f = TaskFreeze.compute(leaf, entries, cappedPlan(), "amr", c -> Optional.empty());
+        TaskFreeze.Frozen f = TaskFreeze.compute(leaf, entries, cappedPlan(), "amr", TaskFixtures::open);
         assertThat(ids(f)).containsExactly("E02", "E03", "E05", "E06");
         assertThat(f.cappedEntities()).isEqualTo(2);
         assertThat(f.priorInspections()).extracting(c -> c.entityId() + "=" + c.count()).containsExactly("E01=1", "E04=1");
@@ -104,7 +104,7 @@ class TaskFreezeTest {
         secret.putObject("creditRiskClass").put("drl:commit", c);
         entries.add(new LedgerRecord(200, "InspectionObjectRegistered", secret));
         TaskFreeze.Frozen f = TaskFreeze.compute(201, entries, TaskFixtures.plan(), "amr",
-                k -> Optional.ofNullable(Map.of(c, "B").get(k)));
+                k -> Optional.ofNullable(Map.of(c, "B").get(k)).or(() -> TaskFixtures.open(k)));
         assertThat(f.population().members()).filteredOn(m -> m.entityId().equals("E08"))
                 .singleElement().satisfies(m -> assertThat(m.stratum()).isEqualTo("B"));
         assertThatThrownBy(() -> TaskFreeze.compute(201, entries, TaskFixtures.plan(), "amr", k -> Optional.empty()))

@@ -50,6 +50,7 @@ import org.drledger.core.entry.TrustEntries;
 import org.drledger.core.json.CanonicalJson;
 import org.drledger.core.merkle.InMemoryMerkleTree;
 import org.drledger.core.registry.InspectionHistory;
+import org.drledger.core.registry.RecordedStratum;
 import org.drledger.core.registry.RegistryFold;
 import org.drledger.core.result.ResultCodeTable;
 import org.drledger.core.testing.DeterministicRandom;
@@ -96,8 +97,20 @@ public final class TaskLedgerScenario {
         /** A result published after its deadline is recorded as on time. */
         LATE_UNFLAGGED,
         /** The task gets a second DrawExecuted. */
-        SECOND_DRAW
+        SECOND_DRAW,
+        /**
+         * Not a broken rule: the plan stratifies by the confidential credit-risk class, so the draw records each
+         * target's stratum as the registry's commitment (DrawExecuted schema 2).
+         */
+        CONFIDENTIAL_STRATA,
+        /** With {@link #CONFIDENTIAL_STRATA}: the draw records the targets' credit-risk classes in clear. */
+        CLEAR_CONFIDENTIAL_STRATUM,
+        /** With {@link #CONFIDENTIAL_STRATA}: the first target's stratum is another object's commitment. */
+        FORGED_STRATUM_COMMITMENT
     }
+
+    /** The payload schema of DrawExecuted (docs/workflow.md §4): 2, confidential strata committed. */
+    public static final int DRAW_EXECUTED_SCHEMA = 2;
 
     public final CryptoSuite suite;
     public final Set<Variant> variants;
@@ -203,16 +216,31 @@ public final class TaskLedgerScenario {
     private JsonNode commitment(String value) {
         Commitments.Opening o = Commitments.open(JsonNodeFactory.instance.textNode(value), random);
         openings.add(new BundleLines.OpeningLine(Hex.encode(Commitments.commitment(suite.hash(), o)), o));
+        opened.put(Hex.encode(Commitments.commitment(suite.hash(), o)), value);
         return Commitments.field(suite.hash(), o);
+    }
+
+    private final Map<String, String> opened = new HashMap<>();
+
+    private boolean confidential() {
+        return variants.contains(Variant.CONFIDENTIAL_STRATA);
     }
 
     // ---- the task (docs/workflow.md §4) -----------------------------------------------------------------------
 
     DrawPlan plan() {
-        ObjectNode p = obj().put("algorithm", "drl-draw/1").put("taskId", TASK_ID).put("stratifyBy", "industry");
+        ObjectNode p = obj().put("algorithm", "drl-draw/1").put("taskId", TASK_ID)
+                .put("stratifyBy", confidential() ? "creditRiskClass" : "industry");
         ArrayNode strata = p.putArray("strata");
-        strata.addObject().put("stratum", "food").put("min", 1).putObject("ratio").put("num", 1).put("den", 5);
-        strata.addObject().put("stratum", "retail").putObject("ratio").put("num", 1).put("den", 4);
+        if (confidential()) {
+            strata.addObject().put("stratum", "A").putObject("ratio").put("num", 1).put("den", 5);
+            strata.addObject().put("stratum", "B").put("min", 1).putObject("ratio").put("num", 1).put("den", 4);
+            strata.addObject().put("stratum", "C").putObject("ratio").put("num", 1).put("den", 3);
+            strata.addObject().put("stratum", "D").putObject("ratio").put("num", 1).put("den", 2);
+        } else {
+            strata.addObject().put("stratum", "food").put("min", 1).putObject("ratio").put("num", 1).put("den", 5);
+            strata.addObject().put("stratum", "retail").putObject("ratio").put("num", 1).put("den", 4);
+        }
         ObjectNode filter = p.putObject("populationFilter");
         filter.putArray("objectTypes").add("ENTERPRISE").add("INDIVIDUAL_BUSINESS");
         filter.putArray("items").add("A07-01");
@@ -316,9 +344,9 @@ public final class TaskLedgerScenario {
                     org.drledger.core.crypto.HashAlgorithm.SHA_256.digest(used.signature()));
         }
         draw = Draw.run(new DrawInput(plan, f.population, f.roster, commitments, used, reveals, List.of()));
-        append(s, InspectionHistory.DRAW_EXECUTED, AMR, key(AMR), drawExecuted(draw));
+        append(s, InspectionHistory.DRAW_EXECUTED, AMR, key(AMR), drawExecuted(draw, plan, f.registry));
         if (variants.contains(Variant.SECOND_DRAW)) {
-            append(s, InspectionHistory.DRAW_EXECUTED, AMR, key(AMR), drawExecuted(draw));
+            append(s, InspectionHistory.DRAW_EXECUTED, AMR, key(AMR), drawExecuted(draw, plan, f.registry));
         }
 
         // a recusal (回避) of the first target's leader and the kernel's substitute
@@ -348,7 +376,11 @@ public final class TaskLedgerScenario {
         return b;
     }
 
-    private static ObjectNode drawExecuted(DrawResult r) {
+    /**
+     * The server's DrawExecuted (command-side TaskDraws): a target's stratum as the registry records the plan's
+     * attribute as of the freeze (kernel RecordedStratum), so a confidential one is the registry's commitment.
+     */
+    private ObjectNode drawExecuted(DrawResult r, DrawPlan plan, Map<String, JsonNode> registry) {
         ObjectNode d = obj().put("taskId", TASK_ID);
         d.put("asOfLeaf", 0); // replaced by the caller's freeze position below
         d.put("planHash", Hex.encode(r.planHash())).put("popHash", Hex.encode(r.popHash()))
@@ -361,8 +393,18 @@ public final class TaskLedgerScenario {
         r.strata().forEach(s -> strata.addObject().put("stratum", s.stratum()).put("populationCount",
                 s.populationCount()).put("targetCount", s.targetCount()));
         ArrayNode targets = d.putArray("targets");
-        r.targets().forEach(t -> targets.addObject().put("order", t.order()).put("entityId", t.entityId())
-                .put("stratum", t.stratum()).put("district", t.district()).put("ticket", Hex.encode(t.ticket())));
+        for (DrawResult.Target t : r.targets()) {
+            JsonNode stratum = variants.contains(Variant.CLEAR_CONFIDENTIAL_STRATUM)
+                    ? JsonNodeFactory.instance.textNode(t.stratum())
+                    : RecordedStratum.of(registry.get(t.entityId()), plan.stratifyBy(), t.stratum());
+            if (variants.contains(Variant.FORGED_STRATUM_COMMITMENT) && t.order() == 1) {
+                String other = r.targets().get(1).entityId();
+                stratum = registry.get(other).get(plan.stratifyBy()).deepCopy();
+            }
+            ObjectNode x = targets.addObject().put("order", t.order()).put("entityId", t.entityId());
+            x.set("stratum", stratum);
+            x.put("district", t.district()).put("ticket", Hex.encode(t.ticket()));
+        }
         ArrayNode teams = d.putArray("teams");
         for (DrawResult.Team t : r.teams()) {
             ObjectNode team = teams.addObject().put("entityId", t.entityId());
@@ -382,7 +424,8 @@ public final class TaskLedgerScenario {
         return d;
     }
 
-    private record Frozen(Population population, Roster roster, int objects, int inspectors, long capped) {
+    private record Frozen(Population population, Roster roster, int objects, int inspectors, long capped,
+                          Map<String, JsonNode> registry) {
     }
 
     /** The server's freeze (command-side TaskFreeze) composed from the same kernel calls, over this ledger. */
@@ -398,7 +441,10 @@ public final class TaskLedgerScenario {
             }
         }
         List<EntityRecord> entities = new ArrayList<>(registry.entityRecords(plan.stratifyBy(), c -> {
-            throw new IllegalStateException("the plan stratifies by a public attribute");
+            if (!confidential()) {
+                throw new IllegalStateException("the plan stratifies by a public attribute");
+            }
+            return java.util.Optional.ofNullable(opened.get(c)); // the vault's openings
         }));
         if (variants.contains(Variant.ENTITY_REMOVED)) {
             entities.removeIf(e -> e.entityId().equals(uscc(4))); // an active enterprise, food
@@ -413,7 +459,8 @@ public final class TaskLedgerScenario {
         }
         Population population = PopulationFreeze.freeze(plan, entities, counts);
         Roster roster = RosterFreeze.freeze(plan, registry.officerRecords(), registry.declaredConflicts(), population);
-        return new Frozen(population, roster, registry.objects().size(), registry.inspectors().size(), 0);
+        return new Frozen(population, roster, registry.objects().size(), registry.inspectors().size(), 0,
+                new java.util.TreeMap<>(registry.objects()));
     }
 
     // ---- results (docs/workflow.md §5) ------------------------------------------------------------------------
@@ -499,7 +546,8 @@ public final class TaskLedgerScenario {
             payload.put("asOfLeaf", freezeLeaf);
         }
         long seq = seqs.getOrDefault(stream, -1L) + 1;
-        Entry e = new Entry(LEDGER, stream, seq, type, 1, now, new Actor(dept, "clerk-" + dept), payload,
+        int schema = InspectionHistory.DRAW_EXECUTED.equals(type) ? DRAW_EXECUTED_SCHEMA : 1;
+        Entry e = new Entry(LEDGER, stream, seq, type, schema, now, new Actor(dept, "clerk-" + dept), payload,
                 tips.getOrDefault(stream, Entry.GENESIS_PREV), key.verifyingKey().keyId());
         now = now.plusSeconds(1);
         SignedEntry signed = EntrySigner.sign(e, key);

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.drledger.command.actor.Role;
 import org.drledger.server.testing.TestUsers;
 import org.drledger.verifier.Report;
@@ -45,6 +47,67 @@ abstract class ExportTests extends ExportScenario {
             assertThat(text).as("personal data in the public bundle").doesNotContain(value);
         }
         assertThat(text).doesNotContain(FINDINGS).contains("drl:commit");
+    }
+
+    /**
+     * The house rule on the draw: the credit-risk class the plan stratifies by is confidential, so the public exports
+     * carry each drawn entity's stratum only as the registry's commitment, and still verify, saying what they could
+     * not check; the auditor-full export re-derives the whole draw with the openings.
+     */
+    @Test
+    void theCreditRiskClassOfDrawnEntitiesIsNowhereInThePublicExportsWhichSayWhatTheyCheckedByCommitmentOnly() {
+        Map<String, String> classes = new HashMap<>();
+        for (int i = 0; i < world.entities().size(); i++) {
+            classes.put(world.entities().get(i), CLASSES[i % 4]);
+        }
+        JsonNode recorded = taskEntry(world.taskId(), "DrawExecuted");
+        Map<String, String> drawn = new HashMap<>();
+        recorded.get("targets").forEach(t -> drawn.put(t.get("entityId").asText(), classes.get(t.get("entityId")
+                .asText())));
+        assertThat(new java.util.HashSet<>(drawn.values())).as("targets in several classes").hasSizeGreaterThan(1);
+
+        for (String path : List.of("/api/exports/public-ledger", "/api/exports/tasks/" + world.taskId()
+                + "/fairness")) {
+            Bundle b = bundle(path, null);
+            b.verifiedWith("task.one-draw");
+            List<JsonNode> lines = b.lines("entries.jsonl");
+            Map<String, JsonNode> registry = new HashMap<>();
+            StringBuilder task = new StringBuilder();
+            for (JsonNode l : lines) {
+                JsonNode e = l.at("/signed/entry");
+                if (e.get("type").asText().startsWith("InspectionObject")) {
+                    registry.put(e.at("/payload/objectId").asText(), e.get("payload"));
+                }
+                if (e.at("/stream/id").asText().equals("task:" + world.taskId())) {
+                    task.append(l).append('\n');
+                }
+                if (e.get("type").asText().equals("DrawExecuted")) {
+                    assertThat(e.get("schema").asInt()).as("DrawExecuted payload schema").isEqualTo(2);
+                    for (JsonNode t : e.at("/payload/targets")) {
+                        assertThat(t.get("stratum")).as(path + ": the registry's commitment, not the class")
+                                .isEqualTo(registry.get(t.get("entityId").asText()).get("creditRiskClass"));
+                    }
+                }
+            }
+            assertThat(b.allText()).as(path).doesNotContainPattern(
+                    "\"entityId\":\"[^\"]+\",\"order\":[0-9]+,\"stratum\":\"");
+            org.drledger.server.query.tasks.TaskViewsScenario.noClassNextToItsEntity(task.toString(), drawn);
+        }
+
+        Bundle pub = bundle("/api/exports/public-ledger", null);
+        assertThat(pub.report().get("task.population").orElseThrow().status()).isEqualTo(Report.Status.UNCHECKED);
+        Report.Check draw = pub.report().get("task.draw").orElseThrow();
+        assertThat(draw.status()).as(pub.report().toText()).isEqualTo(Report.Status.PASS);
+        assertThat(draw.reason()).as(pub.report().toText())
+                .contains("entity, ticket, visiting order and district of " + drawn.size() + " target(s) checked")
+                .contains("the stratum of " + drawn.size() + " target(s) (confidential attribute creditRiskClass) "
+                        + "checked only by commitment");
+
+        Bundle full = bundle("/api/exports/auditor-full", auditor());
+        full.verifiedWith("commitment.opening", "task.population", "task.draw");
+        assertThat(full.report().notes()).anySatisfy(n -> assertThat(n).contains("the committed stratum of "
+                + drawn.size() + " target(s) (confidential attribute creditRiskClass) is the registry's commitment, "
+                + "checked against its opening"));
     }
 
     @Test

@@ -51,6 +51,7 @@ import org.springframework.context.annotation.Primary;
  * still ahead when the commitments are sealed. Registries come from TEST-ONLY entries of the exact registry types.
  */
 @Import(TaskScenario.Clocks.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class) // the first counts 200 objects
 abstract class TaskScenario extends ServerTestSupport {
     static final Instant MORNING = Instant.parse("2023-08-23T10:00:00Z");
     static final Instant AFTER_ROUND = Instant.parse("2023-08-23T15:20:00Z");
@@ -383,6 +384,77 @@ abstract class TaskScenario extends ServerTestSupport {
         assertThat(jdbc.queryForObject("SELECT status FROM task_state WHERE task_id = ?", String.class, taskId))
                 .isEqualTo("VOIDED");
     }
+
+    /**
+     * A plan stratified by a public attribute (the district): the draw records the strata in clear, the public
+     * draw-input is served, and the offline verifier's {@code draw} command reproduces the recorded draw from it.
+     */
+    @Test
+    void aTaskStratifiedByAPublicAttributeKeepsItsStrataInClearAndItsPublicDrawInputReproducesTheDraw()
+            throws Exception {
+        String taskId = unique("zy-2023-district");
+        registries(taskId + "-");
+        String path = "/api/tasks/" + taskId;
+        ObjectNode plan = plan(taskId, 123, "2023-08-23T16:00:00Z", "2023-09-01", "2023-09-30");
+        plan.put("stratifyBy", "district");
+        plan.set("strata", CanonicalJson.parse(("[{'stratum':'D1','ratio':{'num':1,'den':20},'min':1},"
+                + "{'stratum':'D2','ratio':{'num':1,'den':20}},{'stratum':'D3','ratio':{'num':1,'den':20}}]")
+                .replace('\'', '"')));
+        Http.Response planned = http.post("/api/tasks", leadApprover, newTask(taskId, plan, "A07-01"));
+        assertThat(planned.status()).as(planned.toString()).isEqualTo(201);
+        assertThat(http.post(path + "/freeze", leadClerk, null).status()).isEqualTo(200);
+        assertThat(http.post(path + "/commitments", leadClerk, Map.of("partyId", ORG, "commitment",
+                Hex.encode(DrawHashes.commitment(taskId, ORG, secret(ORG))))).status()).isEqualTo(200);
+        assertThat(http.post(path + "/commitments", envClerk, Map.of("partyId", DIO, "commitment",
+                Hex.encode(DrawHashes.commitment(taskId, DIO, secret(DIO))))).status()).isEqualTo(200);
+        long sealedSize = sealAll();
+        assertThat(checkpoints.signIfBehind()).contains(sealedSize);
+        clock.set(AFTER_ROUND);
+        assertThat(http.post(path + "/randomness", leadClerk, Map.of("source", "drand-quicknet", "round", 123,
+                "signature", SIGNATURE, "randomness", RANDOMNESS)).status()).isEqualTo(200);
+        assertThat(http.post(path + "/reveals", leadClerk, Map.of("partyId", ORG, "secret", Hex.encode(secret(ORG))))
+                .status()).isEqualTo(200);
+        assertThat(http.post(path + "/reveals", envClerk, Map.of("partyId", DIO, "secret", Hex.encode(secret(DIO))))
+                .status()).isEqualTo(200);
+        Http.Response draw = http.post(path + "/draw", leadClerk, null);
+        assertThat(draw.status()).as(draw.toString()).isEqualTo(200);
+
+        List<Stored> all = ledger();
+        List<Stored> entries = taskEntries(all, taskId);
+        JsonNode drawn = one(entries, "DrawExecuted");
+        assertThat(drawn.get("targets")).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.get("stratum").isTextual()).as("a public stratum stays in clear: %s", t).isTrue();
+            assertThat(t.get("stratum").asText()).isEqualTo(t.get("district").asText());
+        });
+        LedgerReplay.recomputeDraw(all, entries, c -> vault.open(c).map(JsonNode::asText));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> projections.position() >= projections.logSize() - 1);
+        Http.Response input = http.get("/api/public/tasks/" + taskId + "/draw-input", null);
+        assertThat(input.status()).as(input.toString()).isEqualTo(200);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("draw-input-", ".json");
+        try {
+            java.nio.file.Files.writeString(file, input.body());
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int rc = org.drledger.verifier.cli.Main.run(new String[]{"draw", file.toString()},
+                    new java.io.PrintWriter(out), new java.io.PrintWriter(err), java.time.Clock.systemUTC());
+            assertThat(rc).as(err.toString()).isZero();
+            JsonNode result = CanonicalJson.parse(out.toString().strip());
+            assertThat(result.get("seed").asText()).isEqualTo(drawn.get("seed").asText());
+            assertThat(result.at("/population/popHash").asText())
+                    .isEqualTo(one(entries, "PopulationFrozen").get("popHash").asText());
+            assertThat(CanonicalJson.writeString(result.get("targets")))
+                    .isEqualTo(CanonicalJson.writeString(drawn.get("targets")));
+            result.get("teams").forEach(t -> t.get("slots").forEach(x -> ((ObjectNode) x).remove("relaxations")));
+            assertThat(CanonicalJson.writeString(result.get("teams")))
+                    .isEqualTo(CanonicalJson.writeString(drawn.get("teams")));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Autowired
+    org.drledger.query.projection.ProjectionRunner projections;
 
     /** Plans a task of the lead department with round 2000 and a cap of 1 inspection in 2023, and freezes it. */
     private Http.Response planAndFreezeWithCapOne(String taskId) {

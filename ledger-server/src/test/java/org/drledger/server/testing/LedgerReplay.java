@@ -29,6 +29,7 @@ import org.drledger.core.entry.SignedEntry;
 import org.drledger.core.json.CanonicalJson;
 import org.drledger.core.merkle.MerkleHasher;
 import org.drledger.core.registry.InspectionHistory;
+import org.drledger.core.registry.RecordedStratum;
 import org.drledger.core.registry.RegistryFold;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -143,9 +144,17 @@ public final class LedgerReplay {
         for (int i = 0; i < result.targets().size(); i++) {
             DrawResult.Target t = result.targets().get(i);
             JsonNode rec = drawn.get("targets").get(i);
-            assertThat(List.of(t.order(), t.entityId(), t.stratum(), t.district(), Hex.encode(t.ticket())))
-                    .isEqualTo(List.of(rec.get("order").asInt(), rec.get("entityId").asText(), rec.get("stratum").asText(),
-                            rec.get("district").asText(), rec.get("ticket").asText()));
+            // DrawExecuted schema 2: the stratum as the registry records the attribute (a confidential one committed)
+            JsonNode stratum = RecordedStratum.of(fold.objects().get(t.entityId()), plan.stratifyBy(), t.stratum());
+            assertThat(List.of(t.order(), t.entityId(), CanonicalJson.writeString(stratum), t.district(),
+                    Hex.encode(t.ticket()))).isEqualTo(List.of(rec.get("order").asInt(), rec.get("entityId").asText(),
+                    CanonicalJson.writeString(rec.get("stratum")), rec.get("district").asText(),
+                    rec.get("ticket").asText()));
+            if (RecordedStratum.confidential(plan.stratifyBy())) {
+                assertThat(RecordedStratum.committed(rec.get("stratum"))).as("a confidential stratum is committed")
+                        .isTrue();
+                assertThat(open.apply(RecordedStratum.commitment(rec.get("stratum")))).contains(t.stratum());
+            }
         }
         assertThat(result.teams()).hasSize(drawn.get("teams").size());
         for (int i = 0; i < result.teams().size(); i++) {

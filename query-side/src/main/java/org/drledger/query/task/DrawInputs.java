@@ -27,6 +27,7 @@ import org.drledger.core.draw.RosterFreeze;
 import org.drledger.core.entry.SignedEntry;
 import org.drledger.core.json.CanonicalJson;
 import org.drledger.core.registry.InspectionHistory;
+import org.drledger.core.registry.RecordedStratum;
 import org.drledger.core.registry.RegistryFold;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class DrawInputs {
     /** Registry attributes a plan may stratify by that are public; any other (e.g. creditRiskClass) is confidential. */
-    public static final Set<String> PUBLIC_STRATA = Set.of("", "district", "industry", "objectType");
+    public static final Set<String> PUBLIC_STRATA = RecordedStratum.PUBLIC_ATTRIBUTES;
     private static final Set<String> TYPES = Set.of(RegistryFold.OBJECT_REGISTERED, RegistryFold.OBJECT_REVISED,
             RegistryFold.INSPECTOR_REGISTERED, RegistryFold.INSPECTOR_REVISED, InspectionHistory.TASK_PLANNED,
             InspectionHistory.DRAW_EXECUTED, InspectionHistory.DRAW_VOIDED);

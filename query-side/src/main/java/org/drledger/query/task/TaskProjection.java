@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.drledger.core.json.CanonicalJson;
+import org.drledger.core.registry.RecordedStratum;
 import org.drledger.query.projection.LedgerRecord;
 import org.drledger.query.projection.Projection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -151,6 +152,16 @@ class TaskProjection implements Projection {
                 r.text("reason"), r.leafIndex(), r.text("taskId"), r.text("partyId"));
     }
 
+    /**
+     * A target's recorded stratum as stored: the clear stratum, or (DrawExecuted schema 2, a confidential attribute)
+     * the canonical JSON of its commitment {@code {"drl:commit":hex}}, which {@link TaskViews} opens only for
+     * supervisors and never shows on public pages.
+     */
+    static String stratum(JsonNode recorded) {
+        return RecordedStratum.committed(recorded) ? new String(CanonicalJson.write(recorded),
+                java.nio.charset.StandardCharsets.UTF_8) : recorded.asText();
+    }
+
     private void drawn(LedgerRecord r) {
         JsonNode p = r.payload();
         String task = r.text("taskId");
@@ -164,7 +175,7 @@ class TaskProjection implements Projection {
         for (JsonNode t : p.get("targets")) {
             jdbc.update("INSERT INTO qtask_target (task_id, order_no, entity_id, stratum, district, ticket) "
                     + "VALUES (?, ?, ?, ?, ?, ?)", task, t.get("order").asLong(), t.get("entityId").asText(),
-                    t.get("stratum").asText(), t.get("district").asText(), t.get("ticket").asText());
+                    stratum(t.get("stratum")), t.get("district").asText(), t.get("ticket").asText());
         }
         for (JsonNode team : p.get("teams")) {
             for (JsonNode s : team.get("slots")) {

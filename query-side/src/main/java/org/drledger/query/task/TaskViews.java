@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.drledger.command.vault.Vault;
+import org.drledger.core.entry.Commitments;
 import org.drledger.core.json.CanonicalJson;
+import org.drledger.core.registry.RecordedStratum;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -24,9 +28,11 @@ public class TaskViews {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<Vault> vault;
 
-    TaskViews(JdbcTemplate jdbc) {
+    TaskViews(JdbcTemplate jdbc, ObjectProvider<Vault> vault) {
         this.jdbc = jdbc;
+        this.vault = vault;
     }
 
     /** Task summaries, newest first; {@code department} (null: all) matches the lead or an assisting department. */
@@ -68,7 +74,7 @@ public class TaskViews {
             return Optional.empty();
         }
         Map<String, Object> t = lower(rows.get(0));
-        boolean confidentialStrata = !DrawInputs.PUBLIC_STRATA.contains((String) t.get("stratify_by"));
+        boolean confidentialStrata = RecordedStratum.confidential((String) t.get("stratify_by"));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("taskId", taskId);
         m.put("status", t.get("status"));
@@ -150,7 +156,11 @@ public class TaskViews {
                         x.put("order", rs.getLong(1));
                         x.put("entityId", rs.getString(2));
                         x.put("entityName", rs.getString(6));
-                        x.put("stratum", publicView && confidentialStrata ? null : rs.getString(3));
+                        Stratum st = stratum(rs.getString(3), publicView && confidentialStrata);
+                        x.put("stratum", st.value());
+                        if (st.commitment() != null) {
+                            x.put("stratumCommitment", st.commitment());
+                        }
                         x.put("district", rs.getString(4));
                         x.put("ticket", rs.getString(5));
                         return x;
@@ -240,6 +250,30 @@ public class TaskViews {
                     "leaf", t.get("void_leaf")));
         }
         return Optional.of(m);
+    }
+
+    /** A target's stratum as shown: the value (null when hidden or unopenable) and its commitment, if committed. */
+    private record Stratum(String value, String commitment) {
+    }
+
+    /**
+     * The public never sees a confidential stratum, only its commitment (which the public ledger carries anyway);
+     * supervisors see it opened from the vault (a draw recorded under schema 1 stored the clear value).
+     */
+    private Stratum stratum(String stored, boolean hidden) {
+        String commitment = null;
+        if (stored.startsWith("{\"" + Commitments.FIELD + "\":")) { // TaskProjection.stratum
+            commitment = RecordedStratum.commitment(CanonicalJson.parse(stored.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        if (hidden) {
+            return new Stratum(null, commitment);
+        }
+        if (commitment == null) {
+            return new Stratum(stored, null);
+        }
+        Vault v = vault.getIfAvailable();
+        return new Stratum(v == null ? null : v.open(commitment).map(JsonNode::asText).orElse(null), commitment);
     }
 
     private static Map<String, Object> lower(Map<String, Object> row) {

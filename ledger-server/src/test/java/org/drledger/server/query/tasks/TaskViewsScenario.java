@@ -132,6 +132,8 @@ public abstract class TaskViewsScenario extends DistrictYearScenario {
             assertThat(proof.at("/draw/seed").asText()).isEqualTo(drawn.get("seed").asText());
             JsonNode targets = proof.at("/draw/targets");
             assertThat(targets).hasSize(drawn.get("targets").size());
+            Map<String, String> classes = classesOfTargets(drawn);
+            noClassNextToItsEntity(response.body(), classes);
             for (int i = 0; i < targets.size(); i++) {
                 assertThat(targets.get(i).get("entityId").asText())
                         .isEqualTo(drawn.get("targets").get(i).get("entityId").asText());
@@ -139,6 +141,8 @@ public abstract class TaskViewsScenario extends DistrictYearScenario {
                         .isEqualTo(drawn.get("targets").get(i).get("ticket").asText());
                 assertThat(targets.get(i).get("entityName").asText()).startsWith("资阳市场主体");
                 assertThat(targets.get(i).get("stratum").isNull()).as("credit class never public").isTrue();
+                assertThat(targets.get(i).get("stratumCommitment").asText())
+                        .isEqualTo(drawn.get("targets").get(i).at("/stratum/drl:commit").asText());
             }
             JsonNode slot = proof.at("/draw/teams/0/slots/0");
             assertThat(slot.get("leader").asBoolean()).isTrue();
@@ -147,8 +151,10 @@ public abstract class TaskViewsScenario extends DistrictYearScenario {
 
             // supervisors: the strata, and the draw input that re-runs to the recorded draw
             JsonNode full = ok(http.get("/api/tasks-view/" + taskId, auditor));
-            assertThat(full.at("/draw/targets/0/stratum").asText())
-                    .isEqualTo(drawn.at("/targets/0/stratum").asText());
+            for (JsonNode t : full.at("/draw/targets")) {
+                assertThat(t.get("stratum").asText()).as("opened for supervisors")
+                        .isEqualTo(classes.get(t.get("entityId").asText()));
+            }
             Http.Response refused = http.get("/api/public/tasks/" + taskId + "/draw-input", null);
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.json().get("rule").asText()).isEqualTo("confidential-strata");
@@ -158,8 +164,16 @@ public abstract class TaskViewsScenario extends DistrictYearScenario {
                     input.body().getBytes(StandardCharsets.UTF_8))));
             assertThat(result.get("seed").asText()).isEqualTo(drawn.get("seed").asText());
             assertThat(result.at("/population/popHash").asText()).isEqualTo(frozen.get("popHash").asText());
-            assertThat(CanonicalJson.writeString(result.get("targets")))
-                    .isEqualTo(CanonicalJson.writeString(drawn.get("targets")));
+            assertThat(result.get("targets")).hasSize(drawn.get("targets").size());
+            for (int i = 0; i < result.get("targets").size(); i++) {
+                JsonNode k = result.get("targets").get(i);
+                JsonNode rec = drawn.get("targets").get(i);
+                for (String f : List.of("order", "entityId", "district", "ticket")) {
+                    assertThat(k.get(f).asText()).as(f).isEqualTo(rec.get(f).asText());
+                }
+                assertThat(k.get("stratum").asText()).as("the recorded commitment opens to the kernel's stratum")
+                        .isEqualTo(classes.get(rec.get("entityId").asText()));
+            }
             List<String> recomputed = new ArrayList<>();
             result.get("substitutions").forEach(s -> recomputed.add(s.get("substituteOfficerId").asText()));
             assertThat(recomputed).isEqualTo(task.stream().filter(s -> s.type().equals("SubstituteAssigned"))
@@ -174,6 +188,7 @@ public abstract class TaskViewsScenario extends DistrictYearScenario {
             assertThat(page.body()).contains(drawn.get("seed").asText(), frozen.get("popHash").asText(),
                     "id=\"step-8\"", "draw-input-confidential", "/api/exports/tasks/" + taskId + "/fairness");
             noSecrets(page.body());
+            noClassNextToItsEntity(page.body(), classes);
         }
         // the recusal in the first task, with its substitute
         String first = taskIds.get(0);
@@ -349,6 +364,46 @@ public abstract class TaskViewsScenario extends DistrictYearScenario {
 
     private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
         return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+    }
+
+    /**
+     * The credit-risk class of each drawn entity, opened from the vault: DrawExecuted (schema 2) records the registry's
+     * commitment, never the class.
+     */
+    protected Map<String, String> classesOfTargets(JsonNode drawn) {
+        Map<String, String> out = new HashMap<>();
+        for (JsonNode t : drawn.get("targets")) {
+            assertThat(t.get("stratum").isObject()).as("committed stratum in %s", t).isTrue();
+            out.put(t.get("entityId").asText(), theVault.open(t.at("/stratum/drl:commit").asText())
+                    .map(JsonNode::asText).orElseThrow());
+        }
+        assertThat(new HashSet<>(out.values())).as("the draw spans several classes").hasSizeGreaterThan(1);
+        return out;
+    }
+
+    /**
+     * No drawn entity's class appears next to it: after every occurrence of its id, up to the next drawn entity's id
+     * (its row or object), neither the JSON string {@code "X"} nor the cell text {@code >X<}.
+     */
+    public static void noClassNextToItsEntity(String body, Map<String, String> classes) {
+        assertThat(classes).isNotEmpty();
+        for (Map.Entry<String, String> e : classes.entrySet()) {
+            int at = body.indexOf(e.getKey());
+            assertThat(at).as("entity %s is on the page", e.getKey()).isNotNegative();
+            while (at >= 0) {
+                int end = Math.min(body.length(), at + 600);
+                for (String other : classes.keySet()) {
+                    int o = body.indexOf(other, at + e.getKey().length());
+                    if (o >= 0 && o < end && !other.equals(e.getKey())) {
+                        end = o;
+                    }
+                }
+                String window = body.substring(at, end);
+                assertThat(window).as("class of %s next to it", e.getKey())
+                        .doesNotContain("\"" + e.getValue() + "\"").doesNotContain(">" + e.getValue() + "<");
+                at = body.indexOf(e.getKey(), at + 1);
+            }
+        }
     }
 
     protected void noSecrets(String body) {
