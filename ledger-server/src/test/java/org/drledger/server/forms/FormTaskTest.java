@@ -48,8 +48,21 @@ class FormTaskTest extends FormTestSupport {
                 + "object_types, retired) VALUES (?, 1, 'A07-01', ?, 'DEPARTMENT', 'GENERAL', '食品标签', 'ENTERPRISE', "
                 + "FALSE)", listId, lead);
         taskId = unique("adhoc");
-        // drand quicknet round 15400000 is at 2025-02-08T07:22:44Z, after the forms' business day 2025-02-05
-        String plan = ("{'algorithm':'drl-draw/1','taskId':'" + taskId + "','stratifyBy':'creditRiskClass',"
+        String body = ("{'taskId':'" + taskId + "','source':'AD_HOC','adHocApproval':{'approver':'局长',"
+                + "'document':'临时任务报批〔2025〕1号','date':'2025-02-04'},'leadDepartment':'" + lead + "',"
+                + "'assistingDepartments':['" + assisting + "'],'category':'COMPLAINT','items':[{'listId':'" + listId
+                + "','code':'A07-01'}],'drawPlan':").replace('\'', '"') + drawPlan(taskId) + "}";
+        this.listId = listId;
+        Http.Response planned = http.send("POST", "/api/tasks", approver, "application/json", body);
+        assertThat(planned.status()).as(planned.toString()).isEqualTo(201);
+        page = "/app/forms/tasks/" + taskId;
+    }
+
+    private String listId;
+
+    /** A drl-draw/1 plan; drand quicknet round 15400000 is at 2025-02-08T07:22:44Z, after the business day. */
+    private static String drawPlan(String taskId) {
+        return ("{'algorithm':'drl-draw/1','taskId':'" + taskId + "','stratifyBy':'creditRiskClass',"
                 + "'strata':[{'stratum':'A','ratio':{'num':1,'den':2}},{'stratum':'B','ratio':{'num':1,'den':2}},"
                 + "{'stratum':'C','ratio':{'num':1,'den':2}},{'stratum':'D','ratio':{'num':1,'den':2}}],"
                 + "'populationFilter':{'items':['A07-01'],'frequencyCap':{'maxPerYear':2,'year':2025,"
@@ -58,13 +71,6 @@ class FormTaskTest extends FormTestSupport {
                 + "'relaxationLadder':[],'randomness':{'source':'drand-quicknet','round':15400000},"
                 + "'parties':['" + ORG + "','" + DIO + "'],'revealDeadline':'2025-02-09T00:00:00Z',"
                 + "'plannedDates':{'from':'2025-02-10','to':'2025-03-31'}}").replace('\'', '"');
-        String body = ("{'taskId':'" + taskId + "','source':'AD_HOC','adHocApproval':{'approver':'局长',"
-                + "'document':'临时任务报批〔2025〕1号','date':'2025-02-04'},'leadDepartment':'" + lead + "',"
-                + "'assistingDepartments':['" + assisting + "'],'category':'COMPLAINT','items':[{'listId':'" + listId
-                + "','code':'A07-01'}],'drawPlan':").replace('\'', '"') + plan + "}";
-        Http.Response planned = http.send("POST", "/api/tasks", approver, "application/json", body);
-        assertThat(planned.status()).as(planned.toString()).isEqualTo(201);
-        page = "/app/forms/tasks/" + taskId;
     }
 
     private JsonNode task() {
@@ -122,6 +128,42 @@ class FormTaskTest extends FormTestSupport {
         assertThat(task().get("status").asText()).isEqualTo("VOIDED");
         assertThat(body(mvc.perform(get(page).with(as(approver))).andReturn())).doesNotContain("id=\"void-form\"",
                 "id=\"freeze-form\"");
+    }
+
+    @Test
+    void theApproverPlansATaskWithItsDrawPlanThroughTheForm() throws Exception {
+        String id = unique("adhoc");
+        assertThat(body(mvc.perform(get("/app/forms/tasks/new").with(as(approver))).andReturn()))
+                .contains("id=\"task-form\"", "id=\"drawPlan\"");
+        long events = events();
+        MvcResult badJson = mvc.perform(planForm(id, "{not json").with(as(approver)).with(csrf())).andReturn();
+        refused(badJson, 400, "drawPlan", "malformed-body");
+        assertThat(body(badJson)).contains("{not json");
+        String badRatio = drawPlan(id).replace("{\"num\":1,\"den\":2}},{\"stratum\":\"B\"",
+                "{\"num\":3,\"den\":2}},{\"stratum\":\"B\"");
+        MvcResult refusedPlan = mvc.perform(planForm(id, badRatio).with(as(approver)).with(csrf()).cookie(english()))
+                .andReturn();
+        assertThat(refusedPlan.getResponse().getStatus()).as(body(refusedPlan)).isIn(400, 422);
+        assertThat(body(refusedPlan)).contains("id=\"refusal\"", "data-field=\"drawPlan/strata/0/ratio\"",
+                "Not saved; nothing was written");
+        assertThat(mvc.perform(planForm(id, drawPlan(id)).with(as(clerk)).with(csrf())).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+        assertThat(events()).isEqualTo(events);
+
+        MvcResult planned = mvc.perform(planForm(id, drawPlan(id)).with(as(approver)).with(csrf())).andReturn();
+        assertThat(planned.getResponse().getStatus()).as(body(planned)).isEqualTo(302);
+        assertThat(planned.getResponse().getRedirectedUrl()).isEqualTo("/app/forms/tasks/" + id);
+        Http.Response view = http.get("/api/tasks/" + id, clerk);
+        assertThat(view.json().get("status").asText()).isEqualTo("PLANNED");
+        assertThat(view.json().at("/planned/items/0/code").asText()).isEqualTo("A07-01");
+    }
+
+    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder planForm(String id,
+                                                                                                 String plan) {
+        return post("/app/forms/tasks/new").param("taskId", id).param("source", "AD_HOC")
+                .param("adHocApprover", "局长").param("adHocDocument", "临时任务报批〔2025〕2号")
+                .param("adHocDate", "2025-02-04").param("leadDepartment", lead).param("assistingDepartments", assisting)
+                .param("category", "COMPLAINT").param("items", listId + ":A07-01").param("drawPlan", plan);
     }
 
     @Test
