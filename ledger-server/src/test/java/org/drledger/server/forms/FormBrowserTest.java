@@ -3,9 +3,13 @@ package org.drledger.server.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.drledger.command.actor.Role;
+import org.drledger.server.registry.RegistryFiles;
 import org.drledger.server.testing.BrowserTestSupport;
 import org.drledger.server.testing.MutableClock;
 import org.drledger.server.testing.TestUsers;
@@ -19,7 +23,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * In Chromium, through the forms only: a clerk drafts a list and an item (first refused for the missing legal
- * basis), the approver publishes it; a result is entered by the clerk, reviewed and published by the approver, and
+ * basis) and imports a registry file, the approver publishes the list; a result is entered by the clerk, reviewed and published by the approver, and
  * appears on the public result disclosure. Screenshots in target/screenshots (forms-*).
  */
 @Import(FormTestSupport.FormClock.class)
@@ -31,7 +35,7 @@ class FormBrowserTest extends BrowserTestSupport {
     private MutableClock clock;
 
     @Test
-    void aClerkAndAnApproverDoTheirJobThroughTheForms() {
+    void aClerkAndAnApproverDoTheirJobThroughTheForms() throws Exception {
         clock.setToday(FormTestSupport.TODAY);
         String dept = department();
         TestUsers.Credentials clerk = user(dept, Role.DEPT_CLERK);
@@ -59,6 +63,21 @@ class FormBrowserTest extends BrowserTestSupport {
         assertThat(waitFor(By.id("done")).getAttribute("data-done")).isEqualTo("revised");
         assertThat(browser.findElement(By.id("draft-items")).getText()).contains(ITEM, "企业年度报告公示情况检查");
         screenshot("forms-checklist-item");
+
+        // the clerk imports a registry file through the upload form (multipart with the CSRF token)
+        String uscc = RegistryFiles.uscc(700_000 + Long.parseLong(unique("n").substring(2)));
+        Path csv = Path.of("target", "forms-upload", uscc + ".csv").toAbsolutePath();
+        Files.createDirectories(csv.getParent());
+        Files.writeString(csv, RegistryFiles.OBJECT_HEADER + "\r\n" + String.join(",", uscc, "ENTERPRISE", "甲食品店",
+                "food", "雁江区", "某路1号", "ACTIVE", "B", dept) + "\r\n", StandardCharsets.UTF_8);
+        open("/app/registries/objects");
+        browser.findElement(By.id("link-import")).click();
+        waitFor(By.id("file")).sendKeys(csv.toString());
+        browser.findElement(By.id("import-submit")).click();
+        assertThat(waitFor(By.id("job-status")).getAttribute("data-status")).isEqualTo("DONE");
+        assertThat(browser.findElement(By.id("job-counts")).getAttribute("data-written")).isEqualTo("1");
+        screenshot("forms-import-done");
+        assertThat(http.get("/api/registries/objects/" + uscc, clerk).status()).isEqualTo(200);
         logout();
 
         // the approver publishes it
