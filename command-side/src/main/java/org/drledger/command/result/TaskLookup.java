@@ -1,6 +1,7 @@
 package org.drledger.command.result;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +42,18 @@ class TaskLookup {
     /** Whether the draw made {@code objectId} a target of the task (it has a slot in task_assignment). */
     boolean isDrawnTarget(String taskId, String objectId) {
         return exists("SELECT COUNT(*) FROM task_assignment WHERE task_id = ? AND object_id = ?", taskId, objectId);
+    }
+
+    /** The drawn targets of the task (object ids), for the result forms' task page. */
+    List<String> targets(String taskId) {
+        return jdbc.queryForList("SELECT DISTINCT object_id FROM task_assignment WHERE task_id = ? ORDER BY object_id",
+                String.class, taskId);
+    }
+
+    /** The task's item codes, for the result forms' task page. */
+    List<String> items(String taskId) {
+        return jdbc.queryForList("SELECT item_code FROM task_item WHERE task_id = ? ORDER BY item_code", String.class,
+                taskId);
     }
 
     boolean hasItem(String taskId, String itemCode) {
