@@ -136,7 +136,7 @@ public class LedgerConfiguration {
                 .build();
     }
 
-    static boolean isPostgres(DataSource dataSource) {
+    public static boolean isPostgres(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         } catch (SQLException e) {

@@ -193,6 +193,7 @@ final class ImportRun<D extends RegistryKind.Draft, S> {
                     return out;
                 });
                 apply(o);
+                kind.afterWriteBatch();
                 return;
             } catch (NoLongerValid e) {
                 throw e;

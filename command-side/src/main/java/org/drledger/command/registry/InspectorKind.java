@@ -129,4 +129,9 @@ class InspectorKind implements RegistryKind<InspectorKind.InspectorDraft, Inspec
                 c.status(), c.assistEligible(), c.conflicts(), confidential.seal(d.idCardNo(), id),
                 confidential.seal(d.phone(), ph)));
     }
+
+    @Override
+    public void afterWriteBatch() {
+        tables.keepPlannerStatisticsCurrent();
+    }
 }

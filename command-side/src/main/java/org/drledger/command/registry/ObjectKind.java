@@ -123,4 +123,9 @@ class ObjectKind implements RegistryKind<ObjectKind.ObjectDraft, ObjectState> {
                 c.industry(), c.district(), c.address(), c.status(), confidential.seal(d.riskClass(), resolved),
                 c.registryDepartment()));
     }
+
+    @Override
+    public void afterWriteBatch() {
+        tables.keepPlannerStatisticsCurrent();
+    }
 }

@@ -56,4 +56,7 @@ interface RegistryKind<D extends RegistryKind.Draft, S> {
     Optional<Violation> authorize(D draft, S current, Authorizer authorizer);
 
     Change compare(D draft, S current);
+
+    /** After a write batch committed: keep the registry tables' planner statistics current (bulk import). */
+    void afterWriteBatch();
 }

@@ -16,7 +16,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.serialization.Serializer;
+import javax.sql.DataSource;
 import org.drledger.command.department.DepartmentDirectory;
+import org.drledger.command.ledger.LedgerConfiguration;
 import org.drledger.command.support.DeferredInserts;
 import org.drledger.command.registry.RegistryEvents.InspectionObjectRegistered;
 import org.drledger.command.registry.RegistryEvents.InspectionObjectRevised;
@@ -42,18 +44,34 @@ public class RegistryTables {
     private final DeferredInserts inserts;
     private final Serializer events;
     private final ObjectMapper json;
+    private final PlannerStatistics objectStatistics;
+    private final PlannerStatistics inspectorStatistics;
 
     RegistryTables(JdbcTemplate jdbc, DeferredInserts inserts, @Qualifier("eventSerializer") Serializer events,
-                   ObjectMapper mapper) {
+                   ObjectMapper mapper, DataSource dataSource) {
         this.jdbc = jdbc;
         this.inserts = inserts;
         this.events = events;
         this.json = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        boolean postgres = LedgerConfiguration.isPostgres(dataSource);
+        this.objectStatistics = new PlannerStatistics(jdbc, "registry_object", postgres);
+        this.inspectorStatistics = new PlannerStatistics(jdbc, "registry_inspector", postgres);
+    }
+
+    /**
+     * Called after a bulk write committed: PostgreSQL plans the imports' IN-list lookups from the tables'
+     * statistics, and autovacuum lags a fast import by up to a minute, so a young table is planned as tiny and
+     * every batch's lookup scans it whole (measured: 194 ms per batch at 30,000 rows instead of 1 ms).
+     */
+    void keepPlannerStatisticsCurrent() {
+        objectStatistics.refreshIfGrown();
+        inspectorStatistics.refreshIfGrown();
     }
 
     @EventHandler
     void on(InspectionObjectRegistered e, EventMessage<?> m, @SequenceNumber long seq) {
         ObjectState s = e.state();
+        objectStatistics.inserted();
         inserts.insert("INSERT INTO registry_object (object_id, registry_department, object_type, status, state, "
                         + "stream_seq, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)", s.objectId(), s.registryDepartment(),
                 s.objectType(), s.status(), canonical(e), seq, m.getIdentifier());
@@ -71,6 +89,7 @@ public class RegistryTables {
     @EventHandler
     void on(InspectorRegistered e, EventMessage<?> m, @SequenceNumber long seq) {
         InspectorState s = e.state();
+        inspectorStatistics.inserted();
         inserts.insert("INSERT INTO registry_inspector (officer_id, department, status, state, stream_seq, event_id) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", s.officerId(), s.department(), s.status(), canonical(e), seq,
                 m.getIdentifier());
