@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drledger.command.registry.ImportJobs.Counts;
 import org.drledger.command.registry.ImportJobs.Issue;
@@ -23,11 +27,14 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * One CSV import, run once: a validation pass (every row checked, compared with the current state, nothing written)
  * unless the import is partial, then a write pass that commits batches of {@code batch-size} rows, each batch one
- * transaction that the commands join (one commit per batch, with the job's progress). A non-partial import with any
+ * transaction that the commands join (one commit per batch, then the job's progress), up to {@code writers} batches
+ * at the same time. A non-partial import with any
  * rejected row stops after validation and writes nothing; a partial import writes the accepted rows only.
  *
  * <p>The file is streamed twice from its spool copy; what stays in memory is one batch of parsed rows, the ids seen
@@ -54,7 +61,8 @@ final class ImportRun<D extends RegistryKind.Draft, S> {
     }
 
     /** Services a run needs. */
-    record Services(ImportJobs jobs, CommandGateway commands, TransactionManager transactions, Authorizer authorizer,
+    record Services(ImportJobs jobs, CommandGateway commands, TransactionManager transactions, int writers,
+                    Authorizer authorizer,
                     Clock clock, ImportProperties properties) {
     }
 
@@ -106,12 +114,15 @@ final class ImportRun<D extends RegistryKind.Draft, S> {
             return finish(Status.DONE, written, summary(written));
         } catch (NoLongerValid e) {
             s.jobs().issues(id, e.issues);
-            return finish(Status.FAILED, totals, e.getMessage() + "; the batches before it were written (import the "
-                    + "file again once it is valid: unchanged rows write nothing)");
+            Counts done = totals();
+            return finish(Status.FAILED, done, e.getMessage() + "; the " + done.written() + " rows of the batches "
+                    + "committed before the import stopped stay written (import the file again once it is valid: "
+                    + "unchanged rows write nothing)");
         } catch (RuntimeException | IOException | CsvReader.SyntaxException e) {
             String ref = java.util.UUID.randomUUID().toString();
             log.error("Import {} failed (reference {}): {}", id, ref, e.getClass().getName(), e);
-            return finish(Status.FAILED, totals, "the import failed after " + totals.written() + " written rows "
+            Counts done = totals();
+            return finish(Status.FAILED, done, "the import failed after " + done.written() + " written rows "
                     + "(reference " + ref + "); import the file again: unchanged rows write nothing");
         }
     }
@@ -132,26 +143,105 @@ final class ImportRun<D extends RegistryKind.Draft, S> {
     private Counts pass(boolean write, boolean recordIssues, boolean strict)
             throws IOException, CsvReader.SyntaxException {
         IdSet seen = recordIssues ? new IdSet() : null;
-        try (CsvReader r = new CsvReader(Files.newInputStream(file), s.properties().maxFieldChars(), MAX_FIELDS)) {
+        int size = s.properties().batchSize();
+        try (CsvReader r = new CsvReader(Files.newInputStream(file), s.properties().maxFieldChars(), MAX_FIELDS);
+             Writers writers = write && s.writers() > 1 ? new Writers(s.writers()) : null) {
             String[] header = r.next();
             int[] map = ImportService.columnMap(kind, header);
-            List<Row<D>> batch = new ArrayList<>(s.properties().batchSize());
+            List<Row<D>> batch = new ArrayList<>(size);
             String[] cells;
             while ((cells = r.next()) != null) {
                 if (cells.length == 0) {
                     continue;
                 }
                 batch.add(row(r.row(), cells, header.length, map, seen));
-                if (batch.size() == s.properties().batchSize()) {
-                    batch(batch, write, recordIssues, strict);
-                    batch.clear();
+                if (batch.size() == size) {
+                    dispatch(writers, batch, write, recordIssues, strict);
+                    batch = new ArrayList<>(size);
                 }
             }
             if (!batch.isEmpty()) {
-                batch(batch, write, recordIssues, strict);
+                dispatch(writers, batch, write, recordIssues, strict);
+            }
+            if (writers != null) {
+                writers.awaitAll();
             }
         }
-        return totals;
+        return totals();
+    }
+
+    private void dispatch(Writers writers, List<Row<D>> rows, boolean write, boolean recordIssues, boolean strict) {
+        if (writers == null) {
+            batch(rows, write, recordIssues, strict);
+        } else {
+            writers.submit(() -> batch(rows, true, recordIssues, strict));
+        }
+    }
+
+    /**
+     * Writes up to {@code n} batches at once, each in its own transaction on its own thread (signing and storing one
+     * batch overlaps reading and commanding the next). The first failure stops further batches; the batches already
+     * running finish (each commits whole or not at all) and the failure is rethrown by {@link #awaitAll()}.
+     */
+    private final class Writers implements AutoCloseable {
+        private final int n;
+        private final ExecutorService pool;
+        private final Semaphore slots;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final SecurityContext security = SecurityContextHolder.getContext();
+
+        Writers(int n) {
+            this.n = n;
+            this.slots = new Semaphore(n);
+            this.pool = Executors.newFixedThreadPool(n, task -> {
+                Thread t = new Thread(task, "registry-import-writer");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        void submit(Runnable batch) {
+            rethrow();
+            slots.acquireUninterruptibly();
+            if (failure.get() != null) {
+                slots.release();
+                awaitAll();
+            }
+            pool.execute(() -> {
+                SecurityContextHolder.setContext(security);
+                try {
+                    batch.run();
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    SecurityContextHolder.clearContext();
+                    slots.release();
+                }
+            });
+        }
+
+        /** Waits for every running batch; rethrows the first failure. */
+        void awaitAll() {
+            slots.acquireUninterruptibly(n);
+            slots.release(n);
+            rethrow();
+        }
+
+        private void rethrow() {
+            Throwable t = failure.get();
+            if (t instanceof RuntimeException e) {
+                throw e;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            slots.acquireUninterruptibly(n);
+            pool.shutdown();
+        }
     }
 
     private Row<D> row(long rowNo, String[] cells, int headerLength, int[] map, IdSet seen) {
@@ -180,19 +270,14 @@ final class ImportRun<D extends RegistryKind.Draft, S> {
 
     private void batch(List<Row<D>> rows, boolean write, boolean recordIssues, boolean strict) {
         if (!write) {
-            apply(classify(rows, false, recordIssues, strict));
-            s.jobs().progress(job.importId(), totals, time(s.clock()));
+            progress(classify(rows, false, recordIssues, strict));
             return;
         }
         RuntimeException last = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                Outcome o = inUnitOfWork(() -> {
-                    Outcome out = classify(rows, true, recordIssues, strict);
-                    s.jobs().progress(job.importId(), totals.plus(out.counts), time(s.clock()));
-                    return out;
-                });
-                apply(o);
+                Outcome o = inUnitOfWork(() -> classify(rows, true, recordIssues, strict));
+                progress(o);
                 kind.afterWriteBatch();
                 return;
             } catch (NoLongerValid e) {
@@ -205,6 +290,23 @@ final class ImportRun<D extends RegistryKind.Draft, S> {
             }
         }
         throw last;
+    }
+
+    /**
+     * Counts a finished batch and records the progress. After the batch's commit, not in its transaction: batches
+     * written at the same time would otherwise queue on the job's row; a node that stops in between leaves the
+     * progress one batch behind, and the stale job is marked failed at start-up either way.
+     */
+    private synchronized void progress(Outcome o) {
+        totals = totals.plus(o.counts);
+        for (int i = 0; i < o.rows.length; i++) {
+            rowStatus[(int) (o.rows[i] - 2)] = o.statuses[i];
+        }
+        s.jobs().progress(job.importId(), totals, time(s.clock()));
+    }
+
+    private synchronized Counts totals() {
+        return totals;
     }
 
     /**
@@ -230,13 +332,6 @@ final class ImportRun<D extends RegistryKind.Draft, S> {
     }
 
     private record Outcome(Counts counts, long[] rows, byte[] statuses) {
-    }
-
-    private void apply(Outcome o) {
-        totals = totals.plus(o.counts);
-        for (int i = 0; i < o.rows.length; i++) {
-            rowStatus[(int) (o.rows[i] - 2)] = o.statuses[i];
-        }
     }
 
     private Outcome classify(List<Row<D>> rows, boolean write, boolean recordIssues, boolean strict) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import javax.sql.DataSource;
 import java.util.concurrent.RejectedExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
@@ -26,6 +27,7 @@ import org.drledger.command.actor.AccessPolicy;
 import org.drledger.command.actor.LedgerPrincipal;
 import org.drledger.command.actor.Role;
 import org.drledger.command.department.DepartmentDirectory;
+import org.drledger.command.ledger.LedgerConfiguration;
 import org.drledger.command.ledger.LedgerProperties;
 import org.drledger.command.registry.ImportJobs.Issue;
 import org.drledger.command.registry.ImportJobs.Job;
@@ -92,11 +94,12 @@ class ImportService {
     private final ImportProperties properties;
     private final Clock clock;
     private final Path spoolDir;
+    private final int writers;
 
     ImportService(ObjectKind objects, InspectorKind inspectors, ImportJobs jobs, AccessPolicy access,
                   DepartmentDirectory departments, CommandGateway commands, TransactionManager transactions,
                   @Qualifier(RegistryConfiguration.IMPORT_EXECUTOR) ExecutorService executor,
-                  ImportProperties properties, LedgerProperties ledger, Clock clock) {
+                  ImportProperties properties, LedgerProperties ledger, Clock clock, DataSource dataSource) {
         kinds.put(objects.name(), objects);
         kinds.put(inspectors.name(), inspectors);
         this.jobs = jobs;
@@ -108,6 +111,9 @@ class ImportService {
         this.properties = properties;
         this.clock = clock;
         this.spoolDir = ledger.dataDir().resolve("imports");
+        // on H2 the append path locks the department's key row for update until commit (H2 has no share lock), so
+        // a second batch of the same department would only wait for the first
+        this.writers = LedgerConfiguration.isPostgres(dataSource) ? properties.writers() : 1;
     }
 
     RegistryKind<?, ?> kind(String registry) {
@@ -162,7 +168,7 @@ class ImportService {
 
     private <D extends RegistryKind.Draft, S> ImportRun<D, S> run(Job job, RegistryKind<D, S> kind, Path file,
                                                                    long records) {
-        return new ImportRun<>(job, kind, file, records, new ImportRun.Services(jobs, commands, transactions,
+        return new ImportRun<>(job, kind, file, records, new ImportRun.Services(jobs, commands, transactions, writers,
                 new Authorizer(access, departments), clock, properties));
     }
 
