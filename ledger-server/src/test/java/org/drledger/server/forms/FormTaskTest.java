@@ -188,6 +188,9 @@ class FormTaskTest extends FormTestSupport {
         assertThat(body(refusedPlan)).contains("id=\"refusal\"", "data-field=\"drawPlan/strata/0/ratio\"",
                 "Not saved; nothing was written");
         onlyInvalid(body(refusedPlan), "drawPlan");
+        // the style sheet gives a refused field its red border
+        assertThat(body(mvc.perform(get("/css/app.css")).andReturn()))
+                .contains(".invalid, .form [aria-invalid=\"true\"] { border: 2px solid #b00020;");
         assertThat(mvc.perform(planForm(id, drawPlan(id)).with(as(clerk)).with(csrf())).andReturn().getResponse()
                 .getStatus()).isEqualTo(403);
         assertThat(events()).isEqualTo(events);
