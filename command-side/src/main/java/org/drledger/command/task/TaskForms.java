@@ -32,9 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The task actions of the web UI (the one-click or few-field steps of docs/workflow.md §4): freeze, record a
  * commitment, record the randomness, reveal, execute the draw, record a recusal, record a manual adjustment (after
- * the draw), void. Each submission calls
- * {@link TaskController}, the API's own path (authorization, order, every rule); a refusal re-renders the page with
- * the field and the rule, a success redirects back to the page, which reads the task's entries (current at once).
+ * the draw), void. Each submission calls {@link TaskController}, the API's own path (authorization, order, every
+ * rule); a refusal re-renders the page with the field and the rule (the refused input marked), a success redirects
+ * back to the page, which reads the task's entries (current at once).
  */
 @Controller
 @RequestMapping("/app/forms/tasks/{taskId}")
@@ -82,7 +82,8 @@ class TaskForms {
         }
         RandomnessBody body = new RandomnessBody(text(form, "source"), round, text(form, "signature"),
                 text(form, "randomness"), text(form, "value"), text(form, "drawDate"));
-        return act(taskId, "randomness", "randomness", body, b -> api.randomness(taskId, body), form, model, response, redirect);
+        return act(taskId, "randomness", "randomness", body, b -> api.randomness(taskId, body),
+                form, model, response, redirect);
     }
 
     @PostMapping("/reveals")

@@ -369,7 +369,8 @@ class FormTaskTest extends FormTestSupport {
                 .param("officerId", "ghost").param("reason", "qualified for special equipment")
                 .param("approver", "head").with(as(approver)).with(csrf()).cookie(english())).andReturn();
         refused(ghostEn, 422, "officerId", "unknown-officer");
-        assertThat(body(ghostEn)).contains("Not saved; nothing was written", "The inspector registry has no such officer.")
+        assertThat(body(ghostEn))
+                .contains("Not saved; nothing was written", "The inspector registry has no such officer.")
                 .doesNotContain("??");
         refused(mvc.perform(post(path + "/adjustments").param("objectId", target2).param("slot", "two")
                 .param("officerId", replacement).param("reason", "r").param("approver", "a").with(as(approver))
