@@ -7,6 +7,7 @@ import org.drledger.command.actor.LedgerPrincipal;
 import org.drledger.command.actor.Role;
 import org.drledger.command.support.ConditionalOnLedgerRole;
 import org.drledger.command.support.LedgerRoles;
+import org.drledger.command.task.TaskController.AdjustmentBody;
 import org.drledger.command.task.TaskController.Commitment;
 import org.drledger.command.task.TaskController.RandomnessBody;
 import org.drledger.command.task.TaskController.RecusalBody;
@@ -30,9 +31,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The task actions of the web UI (the one-click or few-field steps of docs/workflow.md §4): freeze, record a
- * commitment, record the randomness, reveal, execute the draw, record a recusal, void. Each submission calls
- * {@link TaskController}, the API's own path (authorization, order, every rule); a refusal re-renders the page with
- * the field and the rule, a success redirects back to the page, which reads the task's entries (current at once).
+ * commitment, record the randomness, reveal, execute the draw, record a recusal, record a manual adjustment (after
+ * the draw), void. Each submission calls {@link TaskController}, the API's own path (authorization, order, every
+ * rule); a refusal re-renders the page with the field and the rule (the refused input marked), a success redirects
+ * back to the page, which reads the task's entries (current at once).
  */
 @Controller
 @RequestMapping("/app/forms/tasks/{taskId}")
@@ -56,14 +58,14 @@ class TaskForms {
     @PostMapping("/freeze")
     String freeze(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> form, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
-        return act(taskId, "frozen", null, b -> api.freeze(taskId), form, model, response, redirect);
+        return act(taskId, "freeze", "frozen", null, b -> api.freeze(taskId), form, model, response, redirect);
     }
 
     @PostMapping("/commitments")
     String commit(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> form, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
         Commitment body = new Commitment(text(form, "partyId"), text(form, "commitment"));
-        return act(taskId, "committed", body, b -> api.commit(taskId, body), form, model, response, redirect);
+        return act(taskId, "commit", "committed", body, b -> api.commit(taskId, body), form, model, response, redirect);
     }
 
     @PostMapping("/randomness")
@@ -74,25 +76,27 @@ class TaskForms {
             String r = text(form, "round");
             round = r == null ? 0 : Long.parseLong(r);
         } catch (NumberFormatException e) {
-            return refused(taskId, FormSupport.malformed("round", "not-a-number", "round must be a whole number"),
-                    form, model, response);
+            return refused(taskId, "randomness",
+                    FormSupport.malformed("round", "not-a-number", "round must be a whole number"), form, model,
+                    response);
         }
         RandomnessBody body = new RandomnessBody(text(form, "source"), round, text(form, "signature"),
                 text(form, "randomness"), text(form, "value"), text(form, "drawDate"));
-        return act(taskId, "randomness", body, b -> api.randomness(taskId, body), form, model, response, redirect);
+        return act(taskId, "randomness", "randomness", body, b -> api.randomness(taskId, body),
+                form, model, response, redirect);
     }
 
     @PostMapping("/reveals")
     String reveal(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> form, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
         Reveal body = new Reveal(text(form, "partyId"), text(form, "secret"));
-        return act(taskId, "revealed", body, b -> api.reveal(taskId, body), form, model, response, redirect);
+        return act(taskId, "reveal", "revealed", body, b -> api.reveal(taskId, body), form, model, response, redirect);
     }
 
     @PostMapping("/draw")
     String draw(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> form, Model model,
                 HttpServletResponse response, RedirectAttributes redirect) {
-        return act(taskId, "drawn", null, b -> api.draw(taskId), form, model, response, redirect);
+        return act(taskId, "draw", "drawn", null, b -> api.draw(taskId), form, model, response, redirect);
     }
 
     @PostMapping("/recusals")
@@ -100,31 +104,54 @@ class TaskForms {
                   HttpServletResponse response, RedirectAttributes redirect) {
         RecusalBody body = new RecusalBody(text(form, "objectId"), text(form, "officerId"), text(form, "reason"),
                 text(form, "decidedBy"));
-        return act(taskId, "recused", body, b -> api.recuse(taskId, body), form, model, response, redirect);
+        return act(taskId, "recusal", "recused", body, b -> api.recuse(taskId, body), form, model, response, redirect);
+    }
+
+    @PostMapping("/adjustments")
+    String adjust(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> form, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        int slot;
+        try {
+            String s = text(form, "slot");
+            slot = s == null ? 0 : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return refused(taskId, "adjust",
+                    FormSupport.malformed("slot", "not-a-number", "slot must be a whole number"), form, model,
+                    response);
+        }
+        AdjustmentBody body = new AdjustmentBody(text(form, "objectId"), slot, text(form, "officerId"),
+                text(form, "reason"), text(form, "approver"));
+        return act(taskId, "adjust", "adjusted", body, b -> api.adjust(taskId, body), form, model, response, redirect);
     }
 
     @PostMapping("/void")
     String voidDraw(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> form, Model model,
                     HttpServletResponse response, RedirectAttributes redirect) {
         VoidBody body = new VoidBody(text(form, "reason"), text(form, "approver"));
-        return act(taskId, "voided", body, b -> api.voidDraw(taskId, body), form, model, response, redirect);
+        return act(taskId, "void", "voided", body, b -> api.voidDraw(taskId, body), form, model, response, redirect);
     }
 
-    private String act(String taskId, String done, Object body, Function<Object, Object> action,
+    /** {@code name}: the form submitted (its inputs' id prefix on the page); {@code done}: the note on success. */
+    private String act(String taskId, String name, String done, Object body, Function<Object, Object> action,
                        MultiValueMap<String, String> form, Model model, HttpServletResponse response,
                        RedirectAttributes redirect) {
         Outcome<Object> outcome = forms.submit(body, () -> action.apply(body));
         if (outcome.refused()) {
-            return refused(taskId, outcome.refusal(), form, model, response);
+            return refused(taskId, name, outcome.refusal(), form, model, response);
         }
         redirect.addFlashAttribute("done", done);
         redirect.addAttribute("taskId", taskId);
         return "redirect:/app/forms/tasks/{taskId}";
     }
 
-    private String refused(String taskId, Refusal refusal, MultiValueMap<String, String> form, Model model,
-                           HttpServletResponse response) {
+    private String refused(String taskId, String name, Refusal refusal, MultiValueMap<String, String> form,
+                           Model model, HttpServletResponse response) {
         response.setStatus(refusal.status());
+        // the refused input, as "form:field" (the page marks it invalid); whole-task rules name no input
+        if (refusal.field() != null && !refusal.field().isEmpty() && !"taskId".equals(refusal.field())) {
+            model.addAttribute("invalid", name + ":" + refusal.field());
+        }
+        model.addAttribute("submitted", name);
         return render(taskId, model, form.toSingleValueMap(), refusal);
     }
 
@@ -142,11 +169,14 @@ class TaskForms {
             throw new AccessDeniedException(p.username() + " takes no part in task " + taskId);
         }
         boolean open = !TaskDirectory.VOIDED.equals(task.status());
+        Map<String, Object> view = api.get(taskId);
         model.addAttribute("task", task);
-        model.addAttribute("view", api.get(taskId));
+        model.addAttribute("view", view);
         model.addAttribute("canLead", open && leadWriter);
         model.addAttribute("canParticipate", open && participant);
         model.addAttribute("canApprove", open && leadApprover);
+        // a manual adjustment changes a drawn team: the API's rule (lead's approver or office), after the draw
+        model.addAttribute("canAdjust", open && leadApprover && view.get("draw") != null);
         model.addAttribute("form", form);
         model.addAttribute("refusal", refusal);
         return "forms/task";

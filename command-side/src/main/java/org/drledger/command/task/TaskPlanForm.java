@@ -32,10 +32,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Planning a task in the web UI: the basic fields and the drl-draw/1 plan as JSON, submitted through
  * {@link TaskController#plan}, the API's own path, which validates the plan (refusals name the JSON path, e.g.
- * {@code drawPlan/strata/2/ratio}). The lead department's approver (or the office administrator) plans.
+ * {@code drawPlan/strata/2/ratio}). The lead department's approver (or the office administrator) plans. The form
+ * lives outside {@code /app/forms/tasks/...}: {@code new} is a valid task id ({@link InspectionTask#TASK_ID}), and
+ * that task's page is {@code /app/forms/tasks/new}.
  */
 @Controller
-@RequestMapping("/app/forms/tasks/new")
+@RequestMapping("/app/forms/task-plans/new")
 @ConditionalOnLedgerRole(LedgerRoles.COMMAND)
 class TaskPlanForm {
     private final TaskController api;
@@ -71,11 +73,28 @@ class TaskPlanForm {
             response.setStatus(outcome.refusal().status());
             model.addAttribute("form", form.toSingleValueMap());
             model.addAttribute("refusal", outcome.refusal());
+            model.addAttribute("invalid", input(outcome.refusal().field()));
             return "forms/task-new";
         }
         redirect.addFlashAttribute("done", "planned");
         redirect.addAttribute("taskId", text(form, "taskId"));
         return "redirect:/app/forms/tasks/{taskId}";
+    }
+
+    /** The form input a refused field belongs to (marked {@code invalid}, {@code aria-invalid}); null if none. */
+    static String input(String field) {
+        if (field == null || field.isEmpty()) {
+            return null;
+        }
+        for (String[] prefix : new String[][]{{"drawPlan", "drawPlan"}, {"items", "items"},
+                {"assistingDepartments", "assistingDepartments"}, {"planRef.year", "planYear"},
+                {"planRef.batch", "planBatch"}, {"adHocApproval.approver", "adHocApprover"},
+                {"adHocApproval.document", "adHocDocument"}, {"adHocApproval.date", "adHocDate"}}) {
+            if (field.startsWith(prefix[0])) {
+                return prefix[1];
+            }
+        }
+        return field;
     }
 
     private NewTask body(MultiValueMap<String, String> form) throws Malformed {
