@@ -261,5 +261,7 @@ class FormPlanTest extends FormTestSupport {
         String page = body(mvc.perform(get(plan(2044)).with(as(auditor))).andReturn());
         assertThat(page).contains("id=\"plan-title\"").doesNotContain("id=\"consolidation-form\"",
                 "id=\"own-department-link\"");
+        // merely viewing (the forms hidden by the API's own access rule) records no refused attempt
+        assertThat(securityEvents("ACCESS_DENIED", auditor.username())).isZero();
     }
 }
