@@ -13,6 +13,7 @@ import org.drledger.command.actor.LedgerPrincipal;
 import org.drledger.command.actor.Role;
 import org.drledger.command.result.ResultController.EnterBody;
 import org.drledger.command.result.ResultController.ExemptionBody;
+import org.drledger.command.result.ResultController.FollowUpBody;
 import org.drledger.command.result.ResultController.ReviewBody;
 import org.drledger.command.result.ResultDirectory.ResultRow;
 import org.drledger.command.support.ConditionalOnLedgerRole;
@@ -161,6 +162,30 @@ class ResultForms {
         return after(outcome, "exempted", taskId, objectId, itemCode, form, model, response, redirect);
     }
 
+    /** A follow-up measure's state (open or done with its completion date), as the API's follow-up update. */
+    @PostMapping(RESULT + "/follow-ups/{followUpNo}")
+    String followUp(@PathVariable String taskId, @PathVariable String objectId, @PathVariable String itemCode,
+                    @PathVariable int followUpNo, @RequestParam MultiValueMap<String, String> form, Model model,
+                    HttpServletResponse response, RedirectAttributes redirect) {
+        Outcome<?> outcome;
+        try {
+            FollowUpBody body = new FollowUpBody(parseEnum(FollowUpState.class, form.getFirst("state"), "state"),
+                    parseDate(form.getFirst("completedOn"), "completedOn"));
+            outcome = forms.submit(body, () -> api.followUp(taskId, objectId, itemCode, followUpNo, body));
+        } catch (MalformedInput e) {
+            outcome = new Outcome<>(null, e.refusal);
+        }
+        if (outcome.refused()) {
+            // the other forms keep their prefill; the follow-up row shows what was entered
+            Map<String, String> entered = new LinkedHashMap<>(form.toSingleValueMap());
+            entered.put("followUpNo", String.valueOf(followUpNo));
+            model.addAttribute("followUpForm", entered);
+            response.setStatus(outcome.refusal().status());
+            return render(taskId, objectId, itemCode, model, Map.of(), null, outcome.refusal());
+        }
+        return after(outcome, "followUpUpdated", taskId, objectId, itemCode, form, model, response, redirect);
+    }
+
     private String after(Outcome<?> outcome, String done, String taskId, String objectId, String itemCode,
                          MultiValueMap<String, String> form, Model model, HttpServletResponse response,
                          RedirectAttributes redirect) {
@@ -224,6 +249,12 @@ class ResultForms {
         model.addAttribute("canEnter", canEnter);
         model.addAttribute("canReview", canApprove && "ENTERED".equals(status));
         model.addAttribute("canPublish", canApprove && "APPROVED".equals(status));
+        model.addAttribute("canFollowUp", row.isPresent()
+                && forms.mayActFor(row.get().department(), Role.DEPT_CLERK, Role.DEPT_APPROVER));
+        model.addAttribute("followUpStates", FollowUpState.values());
+        if (!model.containsAttribute("followUpForm")) {
+            model.addAttribute("followUpForm", Map.of());
+        }
         model.addAttribute("refusal", refusal);
         return "forms/result";
     }

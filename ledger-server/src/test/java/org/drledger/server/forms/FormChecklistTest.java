@@ -176,4 +176,64 @@ class FormChecklistTest extends FormTestSupport {
         assertThat(r.getResponse().getStatus()).isEqualTo(302);
         assertThat(r.getResponse().getRedirectedUrl()).endsWith("/login");
     }
+    @Test
+    void theOfficeDraftsEditsAndPublishesTheJointListAndADepartmentClerkCannot() throws Exception {
+        // a published department item to consolidate
+        String source = newList(clerk);
+        assertThat(mvc.perform(item(source, "A01-01").with(as(clerk)).with(csrf())).andReturn().getResponse()
+                .getStatus()).isEqualTo(302);
+        assertThat(mvc.perform(post("/app/forms/checklists/" + source + "/publish").with(as(approver)).with(csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(302);
+
+        assertThat(body(mvc.perform(get("/app/forms/checklists/new").with(as(admin))).andReturn()))
+                .contains("id=\"kind\"", "联合抽查事项清单");
+        String joint = unique("joint");
+        MvcResult drafted = mvc.perform(post("/app/forms/checklists/new").with(as(admin)).with(csrf())
+                .param("listId", joint).param("ownerDepartment", office).param("kind", "JOINT")
+                .param("title", "区级部门联合抽查事项清单")).andReturn();
+        assertThat(drafted.getResponse().getRedirectedUrl()).as(body(drafted)).isEqualTo("/app/forms/checklists/" + joint);
+        assertThat(body(mvc.perform(get("/app/forms/checklists/" + joint).with(as(admin))).andReturn()))
+                .contains("id=\"joint-fields\"", "id=\"item-form\"", "id=\"publish-form\"");
+
+        long before = events();
+        refused(mvc.perform(jointItem(joint, source, "sources", "A01-01").with(as(admin)).with(csrf())).andReturn(),
+                400, "item.sources[0]", "plan-item-format");
+        refused(mvc.perform(jointItem(joint, source, "assistingDepartments", dept).with(as(admin)).with(csrf()))
+                .andReturn(), 422, "item.assistingDepartments[0]", "lead-also-assisting");
+        // a department's clerk neither sees nor writes the joint list
+        assertThat(mvc.perform(get("/app/forms/checklists/" + joint).with(as(clerk))).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(jointItem(joint, source).with(as(clerk)).with(csrf())).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(post("/app/forms/checklists/" + joint + "/publish").with(as(approver)).with(csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(events()).isEqualTo(before);
+
+        assertThat(mvc.perform(jointItem(joint, source).with(as(admin)).with(csrf())).andReturn().getResponse()
+                .getStatus()).isEqualTo(302);
+        JsonNode item = http.get("/api/checklists/" + joint, admin).json().get("items").get(0);
+        assertThat(item.get("leadDepartment").asText()).isEqualTo(dept);
+        assertThat(item.get("assistingDepartments").get(0).asText()).isEqualTo(otherDept);
+        assertThat(item.at("/sources/0/listId").asText()).isEqualTo(source);
+        assertThat(item.get("level").asText()).isEqualTo("区级");
+        // revising: the joint members come prefilled
+        assertThat(body(mvc.perform(get("/app/forms/checklists/" + joint).param("code", "J01-01").with(as(admin)))
+                .andReturn())).contains(source + "@1/A01-01", "value=\"区级\"", "id=\"assisting-" + otherDept
+                + "\" checked");
+
+        MvcResult published = mvc.perform(post("/app/forms/checklists/" + joint + "/publish").with(as(admin))
+                .with(csrf())).andReturn();
+        assertThat(published.getResponse().getStatus()).as(body(published)).isEqualTo(302);
+        assertThat(http.get("/api/checklists/" + joint, admin).json().get("publishedVersion").asInt()).isEqualTo(1);
+    }
+
+    /** A joint item led by {@code dept}, assisted by {@code otherDept}, consolidating {@code source}'s A01-01. */
+    private MockHttpServletRequestBuilder jointItem(String listId, String source, String... overrides) {
+        String[] joint = {"field", "市场主体登记", "leadDepartment", dept, "assistingDepartments", otherDept,
+                "level", "区级", "sources", source + "@1/A01-01"};
+        String[] all = new String[joint.length + overrides.length];
+        System.arraycopy(joint, 0, all, 0, joint.length);
+        System.arraycopy(overrides, 0, all, joint.length, overrides.length);
+        return item(listId, "J01-01", all);
+    }
 }

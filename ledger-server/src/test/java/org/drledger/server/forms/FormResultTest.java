@@ -203,4 +203,34 @@ class FormResultTest extends FormTestSupport {
         assertThat(mvc.perform(enter("1").with(as(clerk))).andReturn().getResponse().getStatus()).isEqualTo(403);
         assertThat(events()).isEqualTo(events);
     }
+    @Test
+    void theInspectingDepartmentUpdatesAFollowUpThroughTheForm() throws Exception {
+        redirectsBack(mvc.perform(enterWith(List.of("A", "3"), "findings", "超范围经营", "followUpMeasure",
+                "ORDER_CORRECTION").with(as(clerk)).with(csrf())).andReturn(), page);
+        assertThat(state().at("/followUps/0/state").asText()).isEqualTo("OPEN");
+        assertThat(body(mvc.perform(get(page).with(as(clerk))).andReturn())).contains("id=\"follow-up-form-1\"",
+                "data-state=\"OPEN\"");
+        TestUsers.Credentials stranger = user(outsider, Role.DEPT_CLERK);
+        long events = events();
+
+        // a completion date after today is refused, naming the field and the rule; nothing is written
+        MvcResult late = mvc.perform(post(page + "/follow-ups/1").param("state", "DONE")
+                .param("completedOn", "2025-02-06").with(as(clerk)).with(csrf())).andReturn();
+        refused(late, 422, "completedOn", "out-of-range");
+        assertThat(body(late)).contains("完结日期须在起算日期与今天之间", "value=\"2025-02-06\"");
+        assertThat(mvc.perform(post(page + "/follow-ups/1").param("state", "DONE").param("completedOn",
+                TODAY.toString()).with(as(stranger)).with(csrf())).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+        assertThat(events()).isEqualTo(events);
+        assertThat(state().at("/followUps/0/state").asText()).isEqualTo("OPEN");
+
+        MvcResult done = mvc.perform(post(page + "/follow-ups/1").param("state", "DONE")
+                .param("completedOn", TODAY.toString()).with(as(clerk)).with(csrf())).andReturn();
+        redirectsBack(done, page);
+        assertThat(done.getFlashMap().get("done")).isEqualTo("followUpUpdated");
+        assertThat(state().at("/followUps/0/state").asText()).isEqualTo("DONE");
+        assertThat(state().at("/followUps/0/completedOn").asText()).isEqualTo(TODAY.toString());
+        assertThat(body(mvc.perform(get(page).with(as(clerk)).flashAttr("done", "followUpUpdated")).andReturn()))
+                .contains("后续处置状态已更新", "data-state=\"DONE\"");
+    }
 }
