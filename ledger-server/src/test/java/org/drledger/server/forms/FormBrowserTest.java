@@ -57,6 +57,8 @@ class FormBrowserTest extends BrowserTestSupport {
         WebElement refusal = waitFor(By.id("refusal"));
         assertThat(refusal.getAttribute("data-rule")).isEqualTo("legal-basis-required");
         assertThat(refusal.getText()).contains("没有法律依据就没有检查职责");
+        assertThat(browser.findElement(By.id("legalBasis")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid")).isNull();
         screenshot("forms-checklist-refused");
         browser.findElement(By.id("legalBasis")).sendKeys("《企业信息公示暂行条例》第十四条");
         browser.findElement(By.id("item-submit")).click();
