@@ -122,8 +122,9 @@ public class LedgerConfiguration {
      * {@link LedgerEventStorageEngine} into the database.
      */
     @Bean
-    EventStore eventStore(EventStorageEngine eventStorageEngine) {
-        return EmbeddedEventStore.builder().storageEngine(eventStorageEngine).build();
+    EventStore eventStore(EventStorageEngine eventStorageEngine, LedgerProperties properties) {
+        return new LingeringEventStore(EmbeddedEventStore.builder().storageEngine(eventStorageEngine),
+                properties.sealerLinger());
     }
 
     @Bean

@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rootDepartmentName its name
  * @param checkpointEvery    sign a checkpoint after this many new leaves
  * @param checkpointInterval ... or after this much time with new leaves
+ * @param sealerLinger       how long after a commit the event store wakes its readers (the sealer): commits within
+ *                           it are sealed in one sealer transaction instead of one each; {@code 0} wakes at once
  */
 @ConfigurationProperties(prefix = "ledger")
 public record LedgerProperties(Path dataDir, String id, String suite, String origin, String rootDepartmentId,
-                               String rootDepartmentName, Integer checkpointEvery, Duration checkpointInterval) {
+                               String rootDepartmentName, Integer checkpointEvery, Duration checkpointInterval,
+                               Duration sealerLinger) {
     public LedgerProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         suite = suite == null || suite.isBlank() ? "sm2-sm3" : suite;
@@ -27,6 +30,10 @@ public record LedgerProperties(Path dataDir, String id, String suite, String ori
                 ? "双随机、一公开联席会议办公室" : rootDepartmentName;
         checkpointEvery = checkpointEvery == null ? 256 : checkpointEvery;
         checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(10) : checkpointInterval;
+        sealerLinger = sealerLinger == null ? Duration.ofMillis(50) : sealerLinger;
+        if (sealerLinger.isNegative() || sealerLinger.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("ledger.sealer-linger must be 0..1s");
+        }
     }
 
     public Path keyDir() {
