@@ -12,11 +12,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The append path's view of department keys ({@code ledger_key}), read and written inside the appending
- * transaction. On PostgreSQL, reading the signing key takes a share lock on its row, so a revocation (which
- * updates the row) waits for in-flight appends and no entry signed by a revoked key can commit after it. The lock
- * lasts until the transaction ends, so a transaction reads each department's key row once: a registry import
- * appends a thousand entries of one department per transaction and would otherwise re-read the same locked row
- * for every one. A key change inside the transaction forgets what it read.
+ * transaction. Reading a department's signing key takes that department's key lock in share mode and every key
+ * change takes it exclusively, both until the transaction ends: a revocation waits for in-flight appends and no
+ * entry signed by a revoked key can commit after it. On PostgreSQL the lock is a transaction-level advisory lock
+ * (memory only: a row lock {@code FOR SHARE} wrote the key row, as a MultiXact under concurrency, on every append);
+ * on H2, which has neither, the key row is locked {@code FOR UPDATE}. A transaction reads each department's key
+ * once: a registry import appends a thousand entries of one department per transaction. A key change inside the
+ * transaction forgets what it read.
  */
 final class KeyTable {
     record ActiveKey(String keyId, VerifyingKey key) {
@@ -24,7 +26,7 @@ final class KeyTable {
 
     private final JdbcTemplate jdbc;
     private final CryptoSuite suite;
-    private final String lockClause;
+    private final boolean postgres;
 
     /** Key id → public key never changes (the id is the key's hash), so decoded keys are kept: decoding is costly. */
     private final Map<String, VerifyingKey> decoded = new ConcurrentHashMap<>();
@@ -32,7 +34,7 @@ final class KeyTable {
     KeyTable(JdbcTemplate jdbc, CryptoSuite suite, boolean postgres) {
         this.jdbc = jdbc;
         this.suite = suite;
-        this.lockClause = postgres ? " FOR SHARE" : " FOR UPDATE";
+        this.postgres = postgres;
     }
 
     Optional<ActiveKey> activeKey(String department) {
@@ -71,9 +73,18 @@ final class KeyTable {
         return read;
     }
 
+    /** The advisory lock space of department keys ("DRLK"); the department id is hashed into the second key. */
+    static final int LOCK_SPACE = 0x44524c4b;
+
     private Optional<ActiveKey> lockAndRead(String department) {
-        List<ActiveKey> keys = jdbc.query(
-                "SELECT key_id, public_key FROM ledger_key WHERE department = ? AND status = 'ACTIVE'" + lockClause,
+        String select = "SELECT key_id, public_key FROM ledger_key WHERE department = ? AND status = 'ACTIVE'";
+        if (postgres) {
+            // its own statement, so that the read's snapshot is taken after the lock is granted
+            jdbc.query("SELECT pg_advisory_xact_lock_shared(?, hashtext(?))", rs -> { }, LOCK_SPACE, department);
+        } else {
+            select += " FOR UPDATE";
+        }
+        List<ActiveKey> keys = jdbc.query(select,
                 (rs, i) -> {
                     String keyId = rs.getString(1);
                     byte[] spki = rs.getBytes(2);
@@ -93,6 +104,10 @@ final class KeyTable {
         Map<String, Optional<ActiveKey>> read = readInThisTransaction();
         if (read != null) {
             read.clear();
+        }
+        if (postgres) {
+            // waits for the appends that read this department's key; later ones wait for this transaction
+            jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", rs -> { }, LOCK_SPACE, change.department());
         }
         if (change.publicKeyPem() != null) {
             VerifyingKey key = suite.readPublicKeyPem(change.publicKeyPem());
