@@ -31,6 +31,9 @@ class ActuatorTest extends EmbeddedServerTest {
                 .isEqualTo(jdbc.queryForObject("SELECT ledger_id FROM ledger_info", String.class));
         assertThat(info.at("/ledger/suite").asText()).isEqualTo("sm2-sm3");
         assertThat(info.get("roles").toString()).isEqualTo("[\"command\",\"query\"]");
+        assertThat(info.at("/workingDayCalendar/coverageLast").asText()).isEqualTo("2026-12-31");
+        assertThat(info.at("/workingDayCalendar/lastTriggerWithDeadline").asText()).isEqualTo("2026-12-03");
+        assertThat(info.at("/workingDayCalendar/status").asText()).isIn("ok", "renew-soon", "expired");
     }
 
     @ParameterizedTest
