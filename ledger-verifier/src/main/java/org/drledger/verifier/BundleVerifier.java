@@ -433,6 +433,8 @@ public final class BundleVerifier {
                             EntryVerificationException x = c.authError();
                             if (x == null && full) {
                                 x = chain(tips, e, leaf, c.hash());
+                            } else if (full) {
+                                advance(tips, e, s.hash());
                             } else if (x == null) {
                                 partialChain(s, leaf, partialSeq, partialHash);
                             }
@@ -624,24 +626,36 @@ public final class BundleVerifier {
 
         /**
          * The stream chain of a full log (ledger-format §4.4), on the hash the workers recomputed: contiguous
-         * sequence from 0, {@code prev} = the previous entry's hash. As in the kernel's EntryVerifier, a failing entry
-         * leaves its stream's tip unchanged.
+         * sequence from 0, {@code prev} = the previous entry's hash. Unlike the kernel's EntryVerifier, a failing
+         * entry still moves its stream's tip, to its <em>stored</em> hash and only forward (as the server's
+         * self-check does): the successor of an altered entry links to the hash its signer saw, so one altered,
+         * dropped or unlinked entry is reported once instead of failing every later entry of its stream.
          */
         private static EntryVerificationException chain(Map<StreamId, Tip> tips, Entry e, long leaf, byte[] hash) {
             String where = "stream " + e.stream() + " seq " + e.seq() + " (leaf " + leaf + ")";
             Tip tip = tips.get(e.stream());
             long expectedSeq = tip == null ? 0 : tip.seq() + 1;
+            EntryVerificationException error = null;
             if (e.seq() != expectedSeq) {
-                return new EntryVerificationException("chain.sequence", where, String.valueOf(expectedSeq),
+                error = new EntryVerificationException("chain.sequence", where, String.valueOf(expectedSeq),
                         String.valueOf(e.seq()), "stream sequence is not contiguous");
+            } else {
+                String expectedPrev = tip == null ? Entry.GENESIS_PREV : Hex.encode(tip.hash());
+                if (!expectedPrev.equals(e.prev())) {
+                    error = new EntryVerificationException("chain.prev", where, expectedPrev, e.prev(),
+                            "prev does not link to the stream's previous entry");
+                }
             }
-            String expectedPrev = tip == null ? Entry.GENESIS_PREV : Hex.encode(tip.hash());
-            if (!expectedPrev.equals(e.prev())) {
-                return new EntryVerificationException("chain.prev", where, expectedPrev, e.prev(),
-                        "prev does not link to the stream's previous entry");
+            advance(tips, e, hash);
+            return error;
+        }
+
+        /** Moves the stream's tip to this entry, never back: an entry out of order is reported, not followed. */
+        private static void advance(Map<StreamId, Tip> tips, Entry e, byte[] storedHash) {
+            Tip tip = tips.get(e.stream());
+            if (tip == null || e.seq() > tip.seq()) {
+                tips.put(e.stream(), new Tip(e.seq(), storedHash));
             }
-            tips.put(e.stream(), new Tip(e.seq(), hash));
-            return null;
         }
 
         private void checkTrustCopy(SignedEntry s, long leaf) {
