@@ -63,6 +63,17 @@ final class KeyTable {
             Map<String, Optional<ActiveKey>> fresh = new java.util.HashMap<>();
             TransactionSynchronizationManager.bindResource(this, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                // a transaction started inside this one (REQUIRES_NEW) holds no lock of ours: it must read afresh
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(KeyTable.this);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(KeyTable.this, fresh);
+                }
+
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(KeyTable.this);

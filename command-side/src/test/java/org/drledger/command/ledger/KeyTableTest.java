@@ -71,6 +71,25 @@ class KeyTableTest {
     }
 
     @Test
+    void aTransactionStartedInsideAnotherReadsTheKeyItselfAndTheOuterKeepsItsRead() {
+        TransactionTemplate inner = new TransactionTemplate(tx.getTransactionManager());
+        inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // H2 locks the key row for update: the outer transaction reads a department without a key row, so the
+        // inner one, which must read (and on PostgreSQL lock) for itself, is not blocked by it
+        tx.executeWithoutResult(s -> {
+            assertThat(keys.activeKey("other")).isEmpty();
+            assertThat(keyQueries).hasValue(1);
+            inner.executeWithoutResult(i -> {
+                assertThat(keys.activeKey("other")).isEmpty();
+                assertThat(keys.activeKey("other")).isEmpty();
+            });
+            assertThat(keyQueries).as("the inner transaction read the key once itself").hasValue(2);
+            keys.activeKey("other");
+            assertThat(keyQueries).as("the outer transaction still has its read").hasValue(2);
+        });
+    }
+
+    @Test
     void aKeyRotatedInTheTransactionIsSeenByTheNextAppendOfIt() {
         tx.executeWithoutResult(s -> {
             assertThat(keys.activeKey("scjgj")).map(KeyTable.ActiveKey::keyId).contains(first.verifyingKey().keyId());
