@@ -17,6 +17,7 @@ import org.drledger.command.department.DepartmentDirectory;
 import org.drledger.command.support.ConditionalOnLedgerRole;
 import org.drledger.command.support.LedgerRoles;
 import org.drledger.command.ui.FormSupport;
+import org.drledger.command.ui.MalformedInput;
 import org.drledger.command.ui.FormSupport.Outcome;
 import org.drledger.command.ui.Refusal;
 import org.springframework.http.HttpStatus;
@@ -135,8 +136,8 @@ class ChecklistForms {
         try {
             ChecklistItem item = item(form, editable(listId).kind());
             outcome = forms.submit(null, () -> api.revise(listId, item));
-        } catch (Malformed e) {
-            outcome = new Outcome<>(null, e.refusal);
+        } catch (MalformedInput e) {
+            outcome = new Outcome<>(null, e.refusal());
         }
         return after(listId, outcome, "revised", form, model, response, redirect);
     }
@@ -224,7 +225,7 @@ class ChecklistForms {
     }
 
     /** The item as the API's JSON body would carry it; only unparseable enum or number input is refused here. */
-    private static ChecklistItem item(MultiValueMap<String, String> form, ChecklistKind kind) throws Malformed {
+    private static ChecklistItem item(MultiValueMap<String, String> form, ChecklistKind kind) throws MalformedInput {
         List<ObjectType> types = new ArrayList<>();
         for (String t : form.getOrDefault("objectTypes", List.of())) {
             types.add(parse(ObjectType.class, t, "item.objectTypes"));
@@ -234,8 +235,8 @@ class ChecklistForms {
             methods.add(parse(InspectionMethod.class, m, "item.methods"));
         }
         String tier = form.getFirst("tier");
-        Integer num = number(form.getFirst("ratioNum"), "item.ratioCap.num");
-        Integer den = number(form.getFirst("ratioDen"), "item.ratioCap.den");
+        Integer num = FormSupport.integer(form.getFirst("ratioNum"), "item.ratioCap.num");
+        Integer den = FormSupport.integer(form.getFirst("ratioDen"), "item.ratioCap.den");
         Ratio cap = num == null && den == null ? null : new Ratio(num == null ? 0 : num, den == null ? 0 : den);
         ChecklistItem item = ChecklistItem.department(blankToNull(form.getFirst("code")),
                 blankToNull(form.getFirst("categoryCode")), blankToNull(form.getFirst("categoryName")),
@@ -252,7 +253,7 @@ class ChecklistForms {
         for (int n = 0; n < lines.size(); n++) {
             Matcher m = SOURCE.matcher(lines.get(n));
             if (!m.matches()) {
-                throw new Malformed(FormSupport.malformed("item.sources[" + n + "]", "plan-item-format",
+                throw new MalformedInput(FormSupport.malformed("item.sources[" + n + "]", "plan-item-format",
                         lines.get(n) + " is not listId@version/code"));
             }
             sources.add(new ItemRef(m.group(1).strip(), Integer.parseInt(m.group(2)), m.group(3).strip()));
@@ -264,31 +265,11 @@ class ChecklistForms {
                 sources.isEmpty() ? null : sources);
     }
 
-    private static final class Malformed extends Exception {
-        private final Refusal refusal;
-
-        Malformed(Refusal refusal) {
-            super(refusal.detail(), null, false, false);
-            this.refusal = refusal;
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) throws Malformed {
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) throws MalformedInput {
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            throw new Malformed(FormSupport.malformed(field, "unknown-value", field + ": no such value " + value));
-        }
-    }
-
-    private static Integer number(String value, String field) throws Malformed {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new Malformed(FormSupport.malformed(field, "not-a-number", field + " must be a whole number"));
+            throw new MalformedInput(FormSupport.malformed(field, "unknown-value", field + ": no such value " + value));
         }
     }
 

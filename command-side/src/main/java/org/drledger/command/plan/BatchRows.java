@@ -1,7 +1,6 @@
 package org.drledger.command.plan;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
 import org.drledger.command.checklist.ItemRef;
 import org.drledger.command.checklist.Ratio;
 import org.drledger.command.ui.FormSupport;
-import org.drledger.command.ui.Refusal;
+import org.drledger.command.ui.MalformedInput;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -30,15 +29,6 @@ final class BatchRows {
     }
 
     /** A row that is not a batch: its refusal. */
-    static final class Malformed extends Exception {
-        final transient Refusal refusal;
-
-        Malformed(Refusal refusal) {
-            super(refusal.detail(), null, false, false);
-            this.refusal = refusal;
-        }
-    }
-
     /** The non-blank rows under {@code prefix}, in row order, renumbered from 0. */
     static List<Map<String, String>> rows(MultiValueMap<String, String> form, String prefix) {
         Pattern name = Pattern.compile(Pattern.quote(prefix) + "(\\d{1,3})\\.(\\w+)");
@@ -74,7 +64,7 @@ final class BatchRows {
     }
 
     /** The rows as the API's batches; {@code field} is the API's name of the list (e.g. {@code batches}). */
-    static List<PlanBatch> batches(List<Map<String, String>> rows, String field) throws Malformed {
+    static List<PlanBatch> batches(List<Map<String, String>> rows, String field) throws MalformedInput {
         List<PlanBatch> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             out.add(batch(rows.get(i), field + "[" + i + "]"));
@@ -82,23 +72,23 @@ final class BatchRows {
         return out;
     }
 
-    private static PlanBatch batch(Map<String, String> r, String at) throws Malformed {
+    private static PlanBatch batch(Map<String, String> r, String at) throws MalformedInput {
         List<ItemRef> items = new ArrayList<>();
         List<String> lines = lines(r.get("items"));
         for (int n = 0; n < lines.size(); n++) {
             Matcher m = ITEM.matcher(lines.get(n));
             if (!m.matches()) {
-                throw new Malformed(FormSupport.malformed(at + ".items[" + n + "]", "plan-item-format",
+                throw new MalformedInput(FormSupport.malformed(at + ".items[" + n + "]", "plan-item-format",
                         lines.get(n) + " is not listId@version/code"));
             }
             items.add(new ItemRef(m.group(1).strip(), Integer.parseInt(m.group(2)), m.group(3).strip()));
         }
-        LocalDate from = date(r.get("from"), at + ".period.from");
-        LocalDate to = date(r.get("to"), at + ".period.to");
-        Integer num = number(r.get("ratioNum"), at + ".ratio.num");
-        Integer den = number(r.get("ratioDen"), at + ".ratio.den");
-        Integer frequency = number(r.get("frequency"), at + ".frequency");
-        Integer quantity = number(r.get("quantity"), at + ".quantity");
+        LocalDate from = FormSupport.date(r.get("from"), at + ".period.from");
+        LocalDate to = FormSupport.date(r.get("to"), at + ".period.to");
+        Integer num = FormSupport.integer(r.get("ratioNum"), at + ".ratio.num");
+        Integer den = FormSupport.integer(r.get("ratioDen"), at + ".ratio.den");
+        Integer frequency = FormSupport.integer(r.get("frequency"), at + ".frequency");
+        Integer quantity = FormSupport.integer(r.get("quantity"), at + ".quantity");
         List<String> assisting = blank(r.get("assistingDepartments")) ? List.of()
                 : List.of(r.get("assistingDepartments").strip().split("[\\s,，、]+"));
         return new PlanBatch(nullIfBlank(r.get("batchId")), nullIfBlank(r.get("inspectingAuthority")),
@@ -111,28 +101,6 @@ final class BatchRows {
 
     static List<String> lines(String text) {
         return text == null ? List.of() : text.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    static LocalDate date(String value, String field) throws Malformed {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new Malformed(FormSupport.malformed(field, "bad-date", field + " must be a date YYYY-MM-DD"));
-        }
-    }
-
-    private static Integer number(String value, String field) throws Malformed {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new Malformed(FormSupport.malformed(field, "not-a-number", field + " must be a whole number"));
-        }
     }
 
     static String nullIfBlank(String s) {

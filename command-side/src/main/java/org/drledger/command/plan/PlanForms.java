@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.drledger.command.actor.LedgerPrincipal;
 import org.drledger.command.actor.Role;
 import org.drledger.command.department.DepartmentDirectory;
-import org.drledger.command.plan.BatchRows.Malformed;
 import org.drledger.command.plan.Commands.PlanSelection;
 import org.drledger.command.plan.PlanController.AdjustmentBody;
 import org.drledger.command.plan.PlanController.ApprovalBody;
@@ -23,6 +22,7 @@ import org.drledger.command.support.BusinessDates;
 import org.drledger.command.support.ConditionalOnLedgerRole;
 import org.drledger.command.support.LedgerRoles;
 import org.drledger.command.ui.FormSupport;
+import org.drledger.command.ui.MalformedInput;
 import org.drledger.command.ui.FormSupport.Outcome;
 import org.drledger.command.ui.Refusal;
 import org.springframework.beans.factory.annotation.Value;
@@ -98,15 +98,15 @@ class PlanForms {
             for (int i = 0; i < chosen.size(); i++) {
                 Matcher m = SELECTION.matcher(chosen.get(i));
                 if (!m.matches()) {
-                    throw new Malformed(FormSupport.malformed("departmentPlans[" + i + "]", "unknown-value",
+                    throw new MalformedInput(FormSupport.malformed("departmentPlans[" + i + "]", "unknown-value",
                             chosen.get(i) + " is not department@version"));
                 }
                 selections.add(new PlanSelection(m.group(1), Integer.parseInt(m.group(2))));
             }
             ConsolidationBody body = new ConsolidationBody(selections, BatchRows.batches(joint, "jointBatches"));
             outcome = forms.submit(body, () -> api.consolidate(year, body));
-        } catch (Malformed e) {
-            outcome = new Outcome<>(null, e.refusal);
+        } catch (MalformedInput e) {
+            outcome = new Outcome<>(null, e.refusal());
         }
         return after(year, outcome, "consolidated", form, joint, List.of(), List.of(), model, response, redirect);
     }
@@ -116,7 +116,7 @@ class PlanForms {
                    HttpServletResponse response, RedirectAttributes redirect) {
         return simple(year, form, "planApproved", model, response, redirect, () -> {
             ApprovalBody body = new ApprovalBody(BatchRows.nullIfBlank(form.getFirst("document")),
-                    BatchRows.date(form.getFirst("approvedOn"), "approvedOn"));
+                    FormSupport.date(form.getFirst("approvedOn"), "approvedOn"));
             return forms.submit(body, () -> api.approve(year, body));
         });
     }
@@ -132,7 +132,7 @@ class PlanForms {
                 HttpServletResponse response, RedirectAttributes redirect) {
         return simple(year, form, "planFiled", model, response, redirect, () -> {
             FilingBody body = new FilingBody(BatchRows.nullIfBlank(form.getFirst("filedWith")),
-                    BatchRows.date(form.getFirst("filedOn"), "filedOn"));
+                    FormSupport.date(form.getFirst("filedOn"), "filedOn"));
             return forms.submit(body, () -> api.file(year, body));
         });
     }
@@ -150,8 +150,8 @@ class PlanForms {
             AdjustmentBody body = new AdjustmentBody(changes, BatchRows.nullIfBlank(form.getFirst("reason")),
                     BatchRows.nullIfBlank(form.getFirst("approver")));
             outcome = forms.submit(body, () -> api.adjust(year, body));
-        } catch (Malformed e) {
-            outcome = new Outcome<>(null, e.refusal);
+        } catch (MalformedInput e) {
+            outcome = new Outcome<>(null, e.refusal());
         }
         return after(year, outcome, "planAdjusted", form, List.of(), added, changed, model, response, redirect);
     }
@@ -174,8 +174,8 @@ class PlanForms {
         try {
             DepartmentPlanBody body = new DepartmentPlanBody(BatchRows.batches(rows, "batches"));
             outcome = forms.submit(body, () -> api.submit(year, departmentId, body));
-        } catch (Malformed e) {
-            outcome = new Outcome<>(null, e.refusal);
+        } catch (MalformedInput e) {
+            outcome = new Outcome<>(null, e.refusal());
         }
         if (outcome.refused()) {
             response.setStatus(outcome.refusal().status());
@@ -189,7 +189,7 @@ class PlanForms {
     }
 
     private interface Submission {
-        Outcome<?> run() throws Malformed;
+        Outcome<?> run() throws MalformedInput;
     }
 
     private String simple(int year, MultiValueMap<String, String> form, String done, Model model,
@@ -197,8 +197,8 @@ class PlanForms {
         Outcome<?> outcome;
         try {
             outcome = submission.run();
-        } catch (Malformed e) {
-            outcome = new Outcome<>(null, e.refusal);
+        } catch (MalformedInput e) {
+            outcome = new Outcome<>(null, e.refusal());
         }
         return after(year, outcome, done, form, List.of(), List.of(), List.of(), model, response, redirect);
     }

@@ -14,6 +14,7 @@ import org.drledger.command.task.TaskController.RecusalBody;
 import org.drledger.command.task.TaskController.Reveal;
 import org.drledger.command.task.TaskController.VoidBody;
 import org.drledger.command.ui.FormSupport;
+import org.drledger.command.ui.MalformedInput;
 import org.drledger.command.ui.FormSupport.Outcome;
 import org.drledger.command.ui.Refusal;
 import org.springframework.http.HttpStatus;
@@ -73,12 +74,10 @@ class TaskForms {
                       HttpServletResponse response, RedirectAttributes redirect) {
         long round;
         try {
-            String r = text(form, "round");
-            round = r == null ? 0 : Long.parseLong(r);
-        } catch (NumberFormatException e) {
-            return refused(taskId, "randomness",
-                    FormSupport.malformed("round", "not-a-number", "round must be a whole number"), form, model,
-                    response);
+            Long r = FormSupport.longInteger(text(form, "round"), "round");
+            round = r == null ? 0 : r;
+        } catch (MalformedInput e) {
+            return refused(taskId, "randomness", e.refusal(), form, model, response);
         }
         RandomnessBody body = new RandomnessBody(text(form, "source"), round, text(form, "signature"),
                 text(form, "randomness"), text(form, "value"), text(form, "drawDate"));
@@ -112,12 +111,10 @@ class TaskForms {
                   HttpServletResponse response, RedirectAttributes redirect) {
         int slot;
         try {
-            String s = text(form, "slot");
-            slot = s == null ? 0 : Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return refused(taskId, "adjust",
-                    FormSupport.malformed("slot", "not-a-number", "slot must be a whole number"), form, model,
-                    response);
+            Integer s = FormSupport.integer(text(form, "slot"), "slot");
+            slot = s == null ? 0 : s;
+        } catch (MalformedInput e) {
+            return refused(taskId, "adjust", e.refusal(), form, model, response);
         }
         AdjustmentBody body = new AdjustmentBody(text(form, "objectId"), slot, text(form, "officerId"),
                 text(form, "reason"), text(form, "approver"));

@@ -17,8 +17,8 @@ import org.drledger.command.task.TaskController.NewTask;
 import org.drledger.command.task.TaskEvents.AdHocApproval;
 import org.drledger.command.task.TaskEvents.PlanRef;
 import org.drledger.command.ui.FormSupport;
+import org.drledger.command.ui.MalformedInput;
 import org.drledger.command.ui.FormSupport.Outcome;
-import org.drledger.command.ui.Refusal;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,8 +66,8 @@ class TaskPlanForm {
         try {
             NewTask body = body(form);
             outcome = forms.submit(body, () -> api.plan(body));
-        } catch (Malformed e) {
-            outcome = new Outcome<>(null, e.refusal);
+        } catch (MalformedInput e) {
+            outcome = new Outcome<>(null, e.refusal());
         }
         if (outcome.refused()) {
             response.setStatus(outcome.refusal().status());
@@ -97,12 +97,13 @@ class TaskPlanForm {
         return field;
     }
 
-    private NewTask body(MultiValueMap<String, String> form) throws Malformed {
+    private NewTask body(MultiValueMap<String, String> form) throws MalformedInput {
         String source = text(form, "source");
         PlanRef planRef = null;
         AdHocApproval adHoc = null;
         if ("PLAN".equals(source)) {
-            planRef = new PlanRef(number(text(form, "planYear"), "planRef.year"), text(form, "planBatch"));
+            Integer year = FormSupport.integer(text(form, "planYear"), "planRef.year");
+            planRef = new PlanRef(year == null ? 0 : year, text(form, "planBatch"));
         } else if (InspectionTask.AD_HOC.equals(source)) {
             adHoc = new AdHocApproval(text(form, "adHocApprover"), text(form, "adHocDocument"),
                     text(form, "adHocDate"));
@@ -114,7 +115,7 @@ class TaskPlanForm {
         for (int i = 0; i < lines.size(); i++) {
             int colon = lines.get(i).lastIndexOf(':');
             if (colon <= 0 || colon == lines.get(i).length() - 1) {
-                throw new Malformed(FormSupport.malformed("items[" + i + "]", "item-ref-format",
+                throw new MalformedInput(FormSupport.malformed("items[" + i + "]", "item-ref-format",
                         "an item is listId:code, one per line"));
             }
             items.add(new TaskService.ItemRef(lines.get(i).substring(0, colon).strip(),
@@ -128,7 +129,7 @@ class TaskPlanForm {
     }
 
     /** The plan as the API's JSON body carries it, parsed by the same object mapper. */
-    private ObjectNode drawPlan(String json) throws Malformed {
+    private ObjectNode drawPlan(String json) throws MalformedInput {
         if (json == null) {
             return null;
         }
@@ -140,7 +141,7 @@ class TaskPlanForm {
         } catch (JsonProcessingException e) {
             // refused below
         }
-        throw new Malformed(FormSupport.malformed("drawPlan", "malformed-body", "the draw plan is not a JSON object"));
+        throw new MalformedInput(FormSupport.malformed("drawPlan", "malformed-body", "the draw plan is not a JSON object"));
     }
 
     private LedgerPrincipal requirePlanner() {
@@ -149,23 +150,6 @@ class TaskPlanForm {
             throw new AccessDeniedException(p.username() + " plans no tasks");
         }
         return p;
-    }
-
-    private static final class Malformed extends Exception {
-        private final Refusal refusal;
-
-        Malformed(Refusal refusal) {
-            super(refusal.detail(), null, false, false);
-            this.refusal = refusal;
-        }
-    }
-
-    private static int number(String value, String field) throws Malformed {
-        try {
-            return value == null ? 0 : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new Malformed(FormSupport.malformed(field, "not-a-number", field + " must be a whole number"));
-        }
     }
 
     private static String text(MultiValueMap<String, String> form, String name) {

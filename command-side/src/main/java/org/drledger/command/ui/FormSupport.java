@@ -67,6 +67,39 @@ public class FormSupport {
         return new Refusal(field, rule, detail, 400);
     }
 
+    /** A whole number from a form field (surrounding blanks ignored); null when the field is blank. */
+    public static Integer integer(String value, String field) throws MalformedInput {
+        Long n = longInteger(value, field);
+        if (n != null && (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE)) {
+            throw new MalformedInput(field, "not-a-number", field + " must be a whole number");
+        }
+        return n == null ? null : n.intValue();
+    }
+
+    /** A whole number from a form field (surrounding blanks ignored); null when the field is blank. */
+    public static Long longInteger(String value, String field) throws MalformedInput {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new MalformedInput(field, "not-a-number", field + " must be a whole number");
+        }
+    }
+
+    /** A date {@code YYYY-MM-DD} from a form field; null when the field is blank. */
+    public static java.time.LocalDate date(String value, String field) throws MalformedInput {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new MalformedInput(field, "bad-date", field + " must be a date YYYY-MM-DD");
+        }
+    }
+
     private static Refusal refusal(CommandRefusedException e) {
         return new Refusal(e.field(), e.rule(), e.getMessage(), e.isConflict() ? 409 : 422);
     }
