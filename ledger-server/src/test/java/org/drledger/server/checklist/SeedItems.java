@@ -1,5 +1,7 @@
 package org.drledger.server.checklist;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.drledger.server.testing.Http;
+import org.drledger.server.testing.TestUsers;
 
 /** The real list rows of {@code seeds/checklist-registration-items.json}, as request bodies. */
 public final class SeedItems {
@@ -27,6 +31,20 @@ public final class SeedItems {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Drafts {@code listId} as {@code department}'s list with every seed item (by its clerk) and publishes it as
+     * version 1 (by its approver), through the REST API.
+     */
+    public static void publishList(Http http, String listId, String department, TestUsers.Credentials clerk,
+                                   TestUsers.Credentials approver) {
+        assertThat(http.post("/api/checklists", clerk, Map.of("listId", listId, "ownerDepartment", department,
+                "kind", "DEPARTMENT", "title", "清单")).status()).isEqualTo(201);
+        for (Map<String, Object> i : all()) {
+            assertThat(http.post("/api/checklists/" + listId + "/items", clerk, i).status()).isEqualTo(200);
+        }
+        assertThat(http.post("/api/checklists/" + listId + "/publish", approver, null).status()).isEqualTo(200);
     }
 
     /** The seed item with this code, as a mutable copy. */

@@ -34,12 +34,7 @@ class FormPlanTest extends FormTestSupport {
         TestUsers.Credentials clerk = user(id, Role.DEPT_CLERK);
         TestUsers.Credentials approver = user(id, Role.DEPT_APPROVER);
         String list = unique("list");
-        assertThat(http.post("/api/checklists", clerk, Map.of("listId", list, "ownerDepartment", id,
-                "kind", "DEPARTMENT", "title", "清单")).status()).isEqualTo(201);
-        for (Map<String, Object> i : SeedItems.all()) {
-            assertThat(http.post("/api/checklists/" + list + "/items", clerk, i).status()).isEqualTo(200);
-        }
-        assertThat(http.post("/api/checklists/" + list + "/publish", approver, null).status()).isEqualTo(200);
+        SeedItems.publishList(http, list, id, clerk, approver);
         return new Dept(id, list, clerk, approver);
     }
 
