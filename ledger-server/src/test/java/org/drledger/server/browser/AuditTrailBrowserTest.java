@@ -13,7 +13,9 @@ import org.drledger.server.testing.BrowserTestSupport;
 import org.drledger.server.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -73,8 +75,12 @@ class AuditTrailBrowserTest extends BrowserTestSupport {
         login(admin);
         open("/app");
         waitFor(By.id("link-projections")).click();
-        waitFor(By.id("rebuild")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(b ->
+        WebElement rebuild = waitFor(By.id("rebuild"));
+        rebuild.click();
+        // the form posts and the page reloads: wait for the new page, or the old one's state (an earlier rebuild in
+        // this server may have finished) would be read, or its elements go stale while being read
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(rebuild));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(b ->
                 b.findElement(By.id("rebuild-state")).getText().equals("已完成"));
         assertThat(browser.findElement(By.id("rebuild-applied")).getText())
                 .isEqualTo(browser.findElement(By.id("rebuild-target")).getText());
